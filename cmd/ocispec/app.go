@@ -1,0 +1,99 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes shared by every subcommand.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+// app carries the per-invocation state every subcommand needs; there is no
+// package-level mutable state.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	configPath     string
+	format         string
+}
+
+// errFindings reports that the command ran but found problems (exit 1).
+var errFindings = errors.New("findings reported")
+
+// usageError marks errors that are the user's input or invocation (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+func (a *app) exitCode(err error) int {
+	switch {
+	case err == nil:
+		return exitClean
+	case errors.Is(err, errFindings):
+		return exitFindings
+	default:
+		fmt.Fprintf(a.stderr, "ocispec: %v\n", err)
+		return exitUsage
+	}
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ocispec",
+		Short: "Tools for RFC 2119 specifications written in Markdown",
+		Long: `ocispec lints, analyses and publishes RFC 2119 specifications written in
+Markdown, first of all the Open Container Initiative specs.
+
+Exit codes: 0 clean, 1 findings, 2 usage or input error.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetIn(a.stdin)
+	root.PersistentFlags().StringVar(&a.configPath, "config", "", "workspace config `FILE` (default: ocispec.yaml in the current directory, if present)")
+	root.PersistentFlags().StringVar(&a.format, "format", "text", "output `FORMAT` (text, json, and more where a command supports them)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		a.lintCmd(),
+		a.reqsCmd(),
+		a.openapiCmd(),
+		a.schemaCmd(),
+		a.buildCmd(),
+		a.serveCmd(),
+		a.certifiedCmd(),
+		a.minutesCmd(),
+		a.traceCmd(),
+		a.versionCmd(),
+	)
+	return root
+}
+
+// notImplemented is the body of a subcommand whose issue has not landed.
+func notImplemented(name string) func(*cobra.Command, []string) error {
+	return func(*cobra.Command, []string) error {
+		return usagef("%s: not implemented yet", name)
+	}
+}
+
+// checkFormat rejects a --format value the command does not support.
+func (a *app) checkFormat(allowed ...string) error {
+	for _, f := range allowed {
+		if a.format == f {
+			return nil
+		}
+	}
+	return usagef("unsupported --format %q (want one of %v)", a.format, allowed)
+}

@@ -1,0 +1,68 @@
+// Package workspace reads ocispec.yaml, or infers a zero-config workspace
+// from a directory, and loads what a command needs from it exactly once.
+package workspace
+
+// ConfigFile is the name looked up in the working directory when --config
+// is not given.
+const ConfigFile = "ocispec.yaml"
+
+// Config is the schema of ocispec.yaml. docs/config.md is its normative
+// description; keep the two in step.
+type Config struct {
+	// Specs are the spec sets of the workspace.
+	Specs []SpecSet `yaml:"specs"`
+	// Exclude lists glob patterns (slash-separated, relative to the
+	// workspace root) skipped when walking directories.
+	Exclude []string `yaml:"exclude,omitempty"`
+	Minutes Minutes  `yaml:"minutes,omitempty"`
+	// Conformance is the directory of oci-conformance results.
+	Conformance string `yaml:"conformance,omitempty"`
+	// Output is the site output directory; default "_site".
+	Output string     `yaml:"output,omitempty"`
+	Lint   LintConfig `yaml:"lint,omitempty"`
+	Trace  Trace      `yaml:"trace,omitempty"`
+}
+
+// SpecSet is one specification: its files in reading order.
+type SpecSet struct {
+	Name string `yaml:"name"`
+	// Title is shown on the site; defaults to Name.
+	Title string `yaml:"title,omitempty"`
+	// Files lists files or directories, in reading order. A directory
+	// contributes its *.md files in lexical order.
+	Files   []string `yaml:"files"`
+	Version string   `yaml:"version,omitempty"`
+	// BaseURL is where the rendered spec is published.
+	BaseURL string `yaml:"baseURL,omitempty"`
+	// Repository is the source repository URL, used for "edit" links.
+	Repository string `yaml:"repository,omitempty"`
+}
+
+// Minutes locates the meeting notes.
+type Minutes struct {
+	// Source is the live weekly notes file (HackMD export).
+	Source string `yaml:"source,omitempty"`
+	// Archive is the directory holding the yearly archive files.
+	Archive string `yaml:"archive,omitempty"`
+}
+
+// LintConfig holds rule settings.
+type LintConfig struct {
+	// Rules maps a rule ID to "off", "info", "warning" or "error".
+	Rules map[string]string `yaml:"rules,omitempty"`
+	// Abbreviations extends the sentence splitter's list of abbreviations
+	// that never end a sentence (e.g. "approx.").
+	Abbreviations []string `yaml:"abbreviations,omitempty"`
+	// Options holds rule-specific options keyed by rule ID.
+	Options map[string]map[string]any `yaml:"options,omitempty"`
+}
+
+// Trace configures requirement-to-test traceability.
+type Trace struct {
+	// Tests lists directories or files scanned for requirement annotations.
+	Tests []string `yaml:"tests,omitempty"`
+	// Results lists junit XML or `go test -json` result files.
+	Results []string `yaml:"results,omitempty"`
+	// Mappings lists requirement-to-test mapping files.
+	Mappings []string `yaml:"mappings,omitempty"`
+}
