@@ -1,0 +1,164 @@
+package specs
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// LoadOptions control which files a Set holds and how they are parsed.
+type LoadOptions struct {
+	// Exclude holds slash-separated glob patterns, matched against paths
+	// relative to the root and against each path element.
+	Exclude []string
+	Options
+}
+
+// skipDirs are never walked: they hold tooling, dependencies or output.
+var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true, "_site": true}
+
+// Load parses the Markdown files named by paths (files, or directories
+// walked for *.md in lexical order) into a Set, in the order given. Paths are
+// recorded relative to root when they lie under it. A file named twice is
+// loaded once.
+func Load(root string, paths []string, opts LoadOptions) (*Set, error) {
+	if root == "" {
+		root = "."
+	}
+	set := &Set{Root: root, byPath: map[string]*Document{}}
+	p := NewParser(opts.Options)
+	for _, arg := range paths {
+		full := arg
+		if !filepath.IsAbs(full) {
+			full = filepath.Join(root, arg)
+		}
+		info, err := os.Stat(full)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
+		}
+		if !info.IsDir() {
+			if err := set.add(p, root, full); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(full, func(fp string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel := relSlash(root, fp)
+			if d.IsDir() {
+				if fp != full && (skipDirs[d.Name()] || excluded(rel, opts.Exclude)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.EqualFold(filepath.Ext(fp), ".md") && !excluded(rel, opts.Exclude) && d.Type().IsRegular() {
+				files = append(files, fp)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			if err := set.add(p, root, f); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return set, nil
+}
+
+// NewSet builds a set from documents already parsed, for callers that hold
+// sources in memory (git revisions, tests).
+func NewSet(root string, docs ...*Document) *Set {
+	s := &Set{Root: root, byPath: map[string]*Document{}}
+	for _, d := range docs {
+		if s.byPath[d.Path] == nil {
+			s.byPath[d.Path] = d
+			s.Docs = append(s.Docs, d)
+		}
+	}
+	return s
+}
+
+func (s *Set) add(p *Parser, root, file string) error {
+	rel := relSlash(root, file)
+	if s.byPath[rel] != nil {
+		return nil
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, unwrapPathError(err))
+	}
+	d, err := p.Parse(rel, src)
+	if err != nil {
+		return err
+	}
+	s.byPath[rel] = d
+	s.Docs = append(s.Docs, d)
+	return nil
+}
+
+// Resolve maps a link destination written in from to the document and
+// fragment it targets. ok is false for external URLs and non-Markdown
+// targets; doc is nil when the file is not in the set.
+func (s *Set) Resolve(from *Document, dest string) (target string, fragment string, local bool) {
+	if dest == "" {
+		return "", "", false
+	}
+	if strings.Contains(dest, "://") || strings.HasPrefix(dest, "mailto:") || strings.HasPrefix(dest, "//") {
+		return "", "", false
+	}
+	file, frag, _ := strings.Cut(dest, "#")
+	if i := strings.IndexByte(file, '?'); i >= 0 {
+		file = file[:i]
+	}
+	if file == "" {
+		return from.Path, frag, true
+	}
+	if strings.HasPrefix(file, "/") {
+		return strings.TrimPrefix(path.Clean(file), "/"), frag, true
+	}
+	return path.Clean(path.Join(path.Dir(from.Path), file)), frag, true
+}
+
+func relSlash(root, file string) string {
+	if rel, err := filepath.Rel(root, file); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(file)
+}
+
+func excluded(rel string, patterns []string) bool {
+	for _, pat := range patterns {
+		if ok, _ := path.Match(pat, rel); ok {
+			return true
+		}
+		for _, el := range strings.Split(rel, "/") {
+			if ok, _ := path.Match(pat, el); ok {
+				return true
+			}
+		}
+		if strings.HasSuffix(pat, "/**") && strings.HasPrefix(rel+"/", strings.TrimSuffix(pat, "**")) {
+			return true
+		}
+	}
+	return false
+}
+
+// unwrapPathError drops the *PathError wrapper so the message names the
+// file once.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,390 @@
+package specs
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// plainText is a block's inline content with markup removed, plus a map
+// back to source offsets. Sentences are found in the plain text and located
+// in the source through the map.
+type plainText struct {
+	buf []byte
+	// runs map plain offsets to source: runs[i] covers plain
+	// [runs[i].plain, runs[i+1].plain) starting at source runs[i].src. A
+	// run with src < 0 is synthetic (no source bytes).
+	runs      []run
+	code      [][2]int
+	protected [][2]int
+	links     []plainLink
+	anchors   []htmlAnchor
+}
+
+type run struct{ plain, src int }
+
+type plainLink struct {
+	at   int // plain offset of the link text start
+	link *Link
+}
+
+type htmlAnchor struct {
+	id   string
+	span Span
+}
+
+// plain flattens the inline children of n. The result reuses the
+// builder's scratch buffers and is valid until the next call.
+func (b *builder) plain(n ast.Node) *plainText {
+	pt := &b.scratch
+	pt.buf, pt.runs, pt.code, pt.protected = pt.buf[:0], pt.runs[:0], pt.code[:0], pt.protected[:0]
+	pt.links, pt.anchors = pt.links[:0], pt.anchors[:0]
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.inline(pt, c)
+	}
+	return pt
+}
+
+// appendSrc appends source bytes, collapsing whitespace runs to one space.
+func (pt *plainText) appendSrc(src []byte, start int) {
+	for i, c := range src {
+		if c == '\n' || c == '\r' || c == '\t' {
+			c = ' '
+		}
+		if c == ' ' && (len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ') {
+			continue
+		}
+		pt.mark(start + i)
+		pt.buf = append(pt.buf, c)
+	}
+}
+
+// mark starts a new run at the current plain offset unless the source
+// offset continues the current run.
+func (pt *plainText) mark(src int) {
+	if n := len(pt.runs); n > 0 {
+		r := pt.runs[n-1]
+		if r.src >= 0 && r.src+(len(pt.buf)-r.plain) == src {
+			return
+		}
+	}
+	pt.runs = append(pt.runs, run{plain: len(pt.buf), src: src})
+}
+
+func (pt *plainText) appendSynthetic(s string, src int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && (len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ') {
+			continue
+		}
+		pt.runs = append(pt.runs, run{plain: len(pt.buf), src: src})
+		pt.buf = append(pt.buf, s[i])
+	}
+}
+
+func (b *builder) inline(pt *plainText, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Text:
+		pt.appendSrc(n.Segment.Value(b.src), n.Segment.Start)
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			pt.appendSynthetic(" ", n.Segment.Stop)
+		}
+	case *ast.String:
+		pt.appendSynthetic(string(n.Value), max(n.Pos(), 0))
+	case *ast.CodeSpan:
+		start := len(pt.buf)
+		open := max(n.Pos(), 0)
+		pt.appendSynthetic("`", open)
+		last := open
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch t := c.(type) {
+			case *ast.Text:
+				pt.appendSrc(t.Segment.Value(b.src), t.Segment.Start)
+				last = t.Segment.Stop
+			case *ast.String:
+				pt.appendSynthetic(string(t.Value), last)
+			}
+		}
+		// The closing backtick run follows the content.
+		closeAt := last
+		for closeAt < len(b.src) && b.src[closeAt] != '`' {
+			closeAt++
+		}
+		pt.runs = append(pt.runs, run{plain: len(pt.buf), src: closeAt})
+		pt.buf = append(pt.buf, '`')
+		pt.code = append(pt.code, [2]int{start, len(pt.buf)})
+		pt.protected = append(pt.protected, [2]int{start, len(pt.buf)})
+	case *ast.AutoLink:
+		start := len(pt.buf)
+		label := n.Label(b.src)
+		at := max(n.Pos(), 0)
+		if i := bytes.Index(b.src[at:min(len(b.src), at+len(label)+2)], label); i >= 0 {
+			pt.appendSrc(label, at+i)
+		} else {
+			pt.appendSynthetic(string(label), at)
+		}
+		pt.protected = append(pt.protected, [2]int{start, len(pt.buf)})
+		url := string(n.URL(b.src))
+		l := &Link{Span: Span{at, b.autolinkEnd(at, len(label))}, Text: string(label), Destination: url, Auto: true}
+		pt.links = append(pt.links, plainLink{at: start, link: l})
+	case *ast.Link:
+		b.link(pt, n, n.Destination, n.Title, n.Reference, false)
+	case *ast.Image:
+		b.link(pt, n, n.Destination, n.Title, n.Reference, true)
+	case *ast.RawHTML:
+		if n.Segments != nil && n.Segments.Len() > 0 {
+			sp := Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}
+			raw := b.src[sp.Start:sp.End]
+			for _, m := range anchorAttr.FindAllSubmatchIndex(raw, -1) {
+				for g := 3; g <= 5; g++ {
+					if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+						pt.anchors = append(pt.anchors, htmlAnchor{id: string(raw[m[2*g]:m[2*g+1]]), span: Span{sp.Start + m[0], sp.Start + m[1]}})
+					}
+				}
+			}
+		}
+	case *east.TaskCheckBox:
+	default:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			b.inline(pt, c)
+		}
+	}
+}
+
+func (b *builder) autolinkEnd(at, n int) int {
+	end := at + n
+	if at < len(b.src) && b.src[at] == '<' {
+		end += 2
+	}
+	return min(end, len(b.src))
+}
+
+// link flattens a link's label and records it with its source span.
+func (b *builder) link(pt *plainText, n ast.Node, dest, title []byte, ref *ast.ReferenceLink, image bool) {
+	start := len(pt.buf)
+	at := max(n.Pos(), 0)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.inline(pt, c)
+	}
+	l := &Link{Destination: string(dest), Title: string(title), Image: image, Text: strings.TrimSpace(string(pt.buf[start:]))}
+	if ref != nil {
+		l.Ref = string(ref.Value)
+		if l.Ref == "" {
+			l.Ref = l.Text
+		}
+	}
+	l.Span = Span{at, b.linkEnd(n, at)}
+	pt.links = append(pt.links, plainLink{at: start, link: l})
+}
+
+// linkEnd finds the end of "[text](dest)", "[text][ref]" or "[text]" in
+// source: goldmark records where a link starts but not where it ends.
+func (b *builder) linkEnd(n ast.Node, at int) int {
+	src := b.src
+	i := at
+	if i < len(src) && src[i] == '!' {
+		i++
+	}
+	// Skip the balanced label.
+	depth := 0
+	for ; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '`':
+			j := i
+			for j < len(src) && src[j] == '`' {
+				j++
+			}
+			ticks := src[i:j]
+			if k := bytes.Index(src[j:], ticks); k >= 0 {
+				i = j + k + len(ticks) - 1
+			}
+		case '[':
+			depth++
+		case ']':
+			depth--
+		}
+		if depth == 0 {
+			i++
+			break
+		}
+	}
+	if i >= len(src) {
+		return len(src)
+	}
+	switch src[i] {
+	case '(':
+		depth = 0
+		for ; i < len(src); i++ {
+			switch src[i] {
+			case '\\':
+				i++
+			case '(':
+				depth++
+			case ')':
+				depth--
+			}
+			if depth == 0 {
+				return min(i+1, len(src))
+			}
+		}
+		return len(src)
+	case '[':
+		if j := bytes.IndexByte(src[i:], ']'); j >= 0 {
+			return i + j + 1
+		}
+	}
+	return i
+}
+
+// toSource maps a plain offset to a source offset.
+func (pt *plainText) toSource(p int) int {
+	if len(pt.runs) == 0 {
+		return 0
+	}
+	i := sort.Search(len(pt.runs), func(i int) bool { return pt.runs[i].plain > p }) - 1
+	if i < 0 {
+		i = 0
+	}
+	r := pt.runs[i]
+	return r.src + (p - r.plain)
+}
+
+// sourceSpan is the source range of the plain text, if it has any.
+func (pt *plainText) sourceSpan() (Span, bool) {
+	if len(pt.buf) == 0 {
+		return Span{}, false
+	}
+	return Span{pt.toSource(0), pt.toSource(len(pt.buf)-1) + 1}, true
+}
+
+// headingText is the text GitHub slugs: the heading's text content.
+func (pt *plainText) headingText() string {
+	return strings.TrimSpace(string(pt.buf))
+}
+
+// sentences splits a block's plain text into sentences located in source.
+func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
+	text := string(pt.buf)
+	if strings.TrimSpace(text) == "" {
+		for _, pl := range pt.links {
+			pl.link.Block = blk
+			b.doc.Links = append(b.doc.Links, pl.link)
+		}
+		return
+	}
+	var ends []int
+	if split {
+		ends = b.p.splitter.Split(text, pt.protected)
+	}
+	bs := blk.Span()
+	slab := make([]Sentence, len(ends)+1)
+	blk.Sentences = make([]*Sentence, 0, len(ends)+1)
+	start := 0
+	srcStart := firstNonSpace(b.src, bs.Start, bs.End)
+	li := 0
+	for i := 0; i <= len(ends); i++ {
+		end := len(text)
+		if i < len(ends) {
+			end = ends[i]
+		}
+		s := &slab[i]
+		s.Block = blk
+		if i < len(ends) {
+			s.Span = Span{srcStart, b.extendEnd(blk, pt.toSource(end-1)+1)}
+		} else {
+			s.Span = Span{srcStart, lastNonSpace(b.src, bs.Start, bs.End)}
+		}
+		raw := text[start:end]
+		trimmed := strings.TrimLeft(raw, " ")
+		lead := start + len(raw) - len(trimmed)
+		s.Text = strings.TrimRight(trimmed, " ")
+		for _, c := range pt.code {
+			if c[0] >= lead && c[1] <= lead+len(s.Text) {
+				s.Code = append(s.Code, [2]int{c[0] - lead, c[1] - lead})
+			}
+		}
+		for li < len(pt.links) && pt.links[li].at < end {
+			l := pt.links[li].link
+			l.Block = blk
+			s.Links = append(s.Links, l)
+			b.doc.Links = append(b.doc.Links, l)
+			li++
+		}
+		blk.Sentences = append(blk.Sentences, s)
+		if i < len(ends) {
+			next := end
+			for next < len(text) && text[next] == ' ' {
+				next++
+			}
+			srcStart = b.extendStart(blk, pt.toSource(next), s.Span.End)
+			start = next
+		}
+	}
+	for ; li < len(pt.links); li++ {
+		pt.links[li].link.Block = blk
+		b.doc.Links = append(b.doc.Links, pt.links[li].link)
+	}
+}
+
+// extendEnd moves a sentence end over closing markup ("**", "_", "`",
+// "](url)") up to the next whitespace.
+func (b *builder) extendEnd(blk *Block, end int) int {
+	limit := b.lineEnd(blk, end)
+	for end < limit && b.src[end] != ' ' && b.src[end] != '\t' {
+		end++
+	}
+	return end
+}
+
+// extendStart moves a sentence start back over opening markup ("**", "[",
+// "`") to the preceding whitespace, never before the line's segment or the
+// previous sentence's end.
+func (b *builder) extendStart(blk *Block, start, floor int) int {
+	ls := b.lineStart(blk, start)
+	floor = max(floor, ls)
+	for start > floor && b.src[start-1] != ' ' && b.src[start-1] != '\t' && b.src[start-1] != '\n' {
+		start--
+	}
+	return start
+}
+
+func (b *builder) lineEnd(blk *Block, off int) int {
+	if l, ok := lineAt(blk.Lines, off); ok {
+		return l.End
+	}
+	return off
+}
+
+func (b *builder) lineStart(blk *Block, off int) int {
+	if l, ok := lineAt(blk.Lines, off); ok {
+		return l.Start
+	}
+	return off
+}
+
+// lineAt finds the line segment holding off; segments are sorted.
+func lineAt(lines []Span, off int) (Span, bool) {
+	i := sort.Search(len(lines), func(i int) bool { return lines[i].End >= off })
+	if i < len(lines) && lines[i].Start <= off {
+		return lines[i], true
+	}
+	return Span{}, false
+}
+
+func firstNonSpace(src []byte, start, end int) int {
+	for start < end && (src[start] == ' ' || src[start] == '\t') {
+		start++
+	}
+	return start
+}
+
+func lastNonSpace(src []byte, start, end int) int {
+	for end > start && (src[end-1] == ' ' || src[end-1] == '\t' || src[end-1] == '\n' || src[end-1] == '\r') {
+		end--
+	}
+	return end
+}

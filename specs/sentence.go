@@ -1,0 +1,145 @@
+package specs
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// defaultAbbreviations never end a sentence, whatever follows them. "etc."
+// is deliberately absent: it often ends a sentence, and the lower-case rule
+// already keeps "etc. and" together.
+var defaultAbbreviations = []string{
+	"e.g.", "i.e.", "vs.", "a.k.a.", "aka.", "cf.", "viz.", "approx.", "incl.",
+	"mr.", "mrs.", "ms.", "dr.", "prof.", "jr.", "sr.", "st.", "no.", "fig.",
+	"al.", "resp.", "inc.", "ltd.", "co.", "ca.", "eq.", "sec.", "u.s.",
+}
+
+// splitter finds sentence boundaries in plain text.
+type splitter struct {
+	abbrev map[string]bool
+}
+
+func newSplitter(extra []string) *splitter {
+	s := &splitter{abbrev: make(map[string]bool, len(defaultAbbreviations)+len(extra))}
+	for _, a := range defaultAbbreviations {
+		s.abbrev[a] = true
+	}
+	for _, a := range extra {
+		a = strings.ToLower(strings.TrimSpace(a))
+		if a == "" {
+			continue
+		}
+		if !strings.HasSuffix(a, ".") {
+			a += "."
+		}
+		s.abbrev[a] = true
+	}
+	return s
+}
+
+// isCloser reports characters that may follow a sentence's terminator and
+// still belong to it: closing quotes and brackets.
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '\u201d', '\u2019', '}':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '(', '[', '\u201c', '\u2018', '{':
+		return true
+	}
+	return false
+}
+
+// Split returns the end offsets (exclusive, before the separating space) of
+// every sentence in text but the last. protected holds sorted, disjoint byte
+// ranges (code spans, URLs) inside which no boundary may fall.
+func (s *splitter) Split(text string, protected [][2]int) []int {
+	var ends []int
+	p := 0 // index into protected
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		for p < len(protected) && protected[p][1] <= i {
+			p++
+		}
+		if p < len(protected) && protected[p][0] <= i {
+			i = protected[p][1] - 1
+			continue
+		}
+		// Extend over a run of terminators ("?!", "...") and closers.
+		j := i + 1
+		for j < len(text) && (text[j] == '.' || text[j] == '?' || text[j] == '!') {
+			j++
+		}
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !isCloser(r) {
+				break
+			}
+			j += n
+		}
+		if j >= len(text) || (text[j] != ' ' && text[j] != '\t' && text[j] != '\n') {
+			i = j - 1
+			continue
+		}
+		k := j
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n') {
+			k++
+		}
+		if k >= len(text) {
+			break
+		}
+		if c == '.' && (i+1 == len(text) || text[i+1] != '.') && s.isAbbrev(text[:i+1]) {
+			i = j - 1
+			continue
+		}
+		if !startsSentence(text[k:]) {
+			i = j - 1
+			continue
+		}
+		ends = append(ends, j)
+		i = k - 1
+	}
+	return ends
+}
+
+// isAbbrev reports whether the word ending text (which ends in '.') is a
+// known abbreviation.
+func (s *splitter) isAbbrev(text string) bool {
+	start := len(text) - 1
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:start])
+		if unicode.IsSpace(r) || isOpener(r) || r == '`' || r == '*' || r == '_' {
+			break
+		}
+		start -= n
+	}
+	word := text[start:]
+	if len(word) > 12 {
+		return false
+	}
+	return s.abbrev[strings.ToLower(word)]
+}
+
+// startsSentence reports whether text, the first non-space text after a
+// terminator, can begin a new sentence: anything but a lower-case letter,
+// after skipping opening quotes and brackets.
+func startsSentence(text string) bool {
+	for len(text) > 0 {
+		r, n := utf8.DecodeRuneInString(text)
+		if isOpener(r) || r == '*' || r == '_' {
+			text = text[n:]
+			continue
+		}
+		return !unicode.IsLower(r)
+	}
+	return false
+}

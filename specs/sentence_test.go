@@ -1,0 +1,76 @@
+package specs
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two.", []string{"One.", "Two."}},
+		{"Use e.g. Foo here. Next.", []string{"Use e.g. Foo here.", "Next."}},
+		{"That is, i.e. The thing.", []string{"That is, i.e. The thing."}},
+		{"A vs. B wins. Yes.", []string{"A vs. B wins.", "Yes."}},
+		{"Files, etc. The end.", []string{"Files, etc.", "The end."}},
+		{"Files, etc. and more.", []string{"Files, etc. and more."}},
+		{"Also a.k.a. Foo. Bar.", []string{"Also a.k.a. Foo.", "Bar."}},
+		{"Ask Mr. Smith or Dr. Who. Done.", []string{"Ask Mr. Smith or Dr. Who.", "Done."}},
+		{"Use v1.2.3 now. Next.", []string{"Use v1.2.3 now.", "Next."}},
+		{"Version 1.0. Then more.", []string{"Version 1.0.", "Then more."}},
+		{"See section 5.1 for it.", []string{"See section 5.1 for it."}},
+		{"Go to registry.example.com now. Ok.", []string{"Go to registry.example.com now.", "Ok."}},
+		{`He said "stop." Then left.`, []string{`He said "stop."`, "Then left."}},
+		{"(A note.) Next.", []string{"(A note.)", "Next."}},
+		{"Two.  Spaces.", []string{"Two.", "Spaces."}},
+		{"Lower. case follows. no break here.", []string{"Lower. case follows. no break here."}},
+		{"Wait... What? Yes! Ok.", []string{"Wait...", "What?", "Yes!", "Ok."}},
+		{"List follows:", []string{"List follows:"}},
+		{"Costs 1.5. 2 more.", []string{"Costs 1.5.", "2 more."}},
+		{"Ends with code `x`. `y` starts.", []string{"Ends with code `x`.", "`y` starts."}},
+	}
+	sp := newSplitter(nil)
+	for _, tt := range tests {
+		var got []string
+		start := 0
+		for _, e := range sp.Split(tt.in, nil) {
+			got = append(got, tt.in[start:e])
+			start = e + 1
+			for start < len(tt.in) && tt.in[start] == ' ' {
+				start++
+			}
+		}
+		got = append(got, tt.in[start:])
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Split(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplitExtraAbbreviations(t *testing.T) {
+	sp := newSplitter([]string{"approx", "Sect."})
+	if got := sp.Split("It is approx. Ten. See Sect. Four.", nil); len(got) != 1 {
+		t.Errorf("got %d boundaries, want 1", len(got))
+	}
+}
+
+func TestSlugger(t *testing.T) {
+	var s Slugger
+	for _, tt := range []struct{ in, want string }{
+		{"Hello World", "hello-world"},
+		{"Hello World", "hello-world-1"},
+		{"Hello World-1", "hello-world-1-1"},
+		{"Hello World", "hello-world-2"},
+		{"*Image Index* Property Descriptions", "image-index-property-descriptions"},
+		{"Code `x` & y!", "code-x--y"},
+		{"Ünïcode Überschrift", "ünïcode-überschrift"},
+		{"snake_case (v1.0)", "snake_case-v10"},
+		{"", ""},
+	} {
+		if got := s.Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package specs
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Slug returns the anchor GitHub derives from a heading's text content,
+// without de-duplication: lower-cased, every character that is not a
+// letter, mark, number, connector punctuation, hyphen or space dropped, and
+// each space turned into a hyphen. This mirrors github-slugger, which is what
+// github.com uses, so links written against github.com resolve here.
+func Slug(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range strings.ToLower(text) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_':
+			b.WriteRune(r)
+		case r < 0x80:
+			if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' {
+				b.WriteRune(r)
+			}
+		case unicode.IsLetter(r), unicode.IsNumber(r), unicode.IsMark(r), unicode.Is(unicode.Pc, r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// A Slugger assigns unique anchors within one document, the way
+// github-slugger does: the second "foo" becomes "foo-1", the third "foo-2",
+// skipping suffixes already taken by literal headings.
+type Slugger struct {
+	seen map[string]int
+}
+
+// Slug returns the unique anchor for a heading with the given text.
+func (s *Slugger) Slug(text string) string {
+	if s.seen == nil {
+		s.seen = make(map[string]int)
+	}
+	base := Slug(text)
+	result := base
+	for {
+		if _, taken := s.seen[result]; !taken {
+			break
+		}
+		s.seen[base]++
+		result = base + "-" + strconv.Itoa(s.seen[base])
+	}
+	s.seen[result] = 0
+	return result
+}
