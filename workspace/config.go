@@ -10,7 +10,7 @@ const ConfigFile = "ocispec.yaml"
 // description; keep the two in step.
 type Config struct {
 	// Specs are the spec sets of the workspace.
-	Specs []SpecSet `yaml:"specs"`
+	Specs []SpecSetConfig `yaml:"specs"`
 	// Exclude lists glob patterns (slash-separated, relative to the
 	// workspace root) skipped when walking directories.
 	Exclude []string `yaml:"exclude,omitempty"`
@@ -23,8 +23,8 @@ type Config struct {
 	Trace  Trace      `yaml:"trace,omitempty"`
 }
 
-// SpecSet is one specification: its files in reading order.
-type SpecSet struct {
+// SpecSetConfig is one specification: its files in reading order.
+type SpecSetConfig struct {
 	Name string `yaml:"name"`
 	// Title is shown on the site; defaults to Name.
 	Title string `yaml:"title,omitempty"`

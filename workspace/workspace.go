@@ -1,0 +1,184 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ocispec/ocispec/specs"
+)
+
+// A Workspace is a configured (or inferred) project: its root directory, its
+// configuration and, once loaded, its parsed spec sets. Commands open one
+// workspace and pass the parsed model along; nothing is parsed twice.
+type Workspace struct {
+	// Root is the directory paths in the config are relative to.
+	Root string
+	// ConfigPath is the config file read, or "" for a zero-config
+	// workspace.
+	ConfigPath string
+	Config     Config
+
+	sets []*SpecSet
+}
+
+// A SpecSet pairs a configured spec set with its parsed documents.
+type SpecSet struct {
+	Config SpecSetConfig
+	Set    *specs.Set
+}
+
+// Open reads the workspace config. With configPath empty it looks for
+// ocispec.yaml in dir; when there is none, the workspace is zero-config
+// with dir as its root and every Markdown file under it as one spec set.
+func Open(configPath, dir string) (*Workspace, error) {
+	if dir == "" {
+		dir = "."
+	}
+	explicit := configPath != ""
+	if !explicit {
+		configPath = filepath.Join(dir, ConfigFile)
+	}
+	data, err := os.ReadFile(configPath)
+	if err != nil {
+		if !explicit && errors.Is(err, fs.ErrNotExist) {
+			return Infer(dir), nil
+		}
+		return nil, fmt.Errorf("%s: %w", configPath, unwrap(err))
+	}
+	cfg, err := ParseConfig(configPath, data)
+	if err != nil {
+		return nil, err
+	}
+	return &Workspace{Root: filepath.Dir(configPath), ConfigPath: configPath, Config: *cfg}, nil
+}
+
+// Infer returns the zero-config workspace for a directory (or file): one
+// spec set holding its Markdown.
+func Infer(path string) *Workspace {
+	root, files := path, []string{"."}
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		root, files = filepath.Dir(path), []string{filepath.Base(path)}
+	}
+	name := filepath.Base(mustAbs(root))
+	return &Workspace{Root: root, Config: Config{
+		Specs:  []SpecSetConfig{{Name: name, Files: files}},
+		Output: "_site",
+	}}
+}
+
+func mustAbs(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// ParseConfig decodes and validates ocispec.yaml. Unknown keys are errors:
+// a misspelt key silently ignored is worse than a failed run.
+func ParseConfig(path string, data []byte) (*Config, error) {
+	var cfg Config
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlError(path, err)
+	}
+	if cfg.Output == "" {
+		cfg.Output = "_site"
+	}
+	seen := map[string]bool{}
+	for i, s := range cfg.Specs {
+		switch {
+		case s.Name == "":
+			return nil, fmt.Errorf("%s: specs[%d]: name is required", path, i)
+		case seen[s.Name]:
+			return nil, fmt.Errorf("%s: specs[%d]: duplicate spec set name %q", path, i, s.Name)
+		case len(s.Files) == 0:
+			return nil, fmt.Errorf("%s: specs[%d] (%s): files is required", path, i, s.Name)
+		}
+		seen[s.Name] = true
+	}
+	for id, sev := range cfg.Lint.Rules {
+		switch sev {
+		case "off", "info", "warning", "error":
+		default:
+			return nil, fmt.Errorf("%s: lint.rules.%s: severity %q is not one of off, info, warning, error", path, id, sev)
+		}
+	}
+	return &cfg, nil
+}
+
+// Path resolves a config-relative path.
+func (w *Workspace) Path(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(w.Root, p)
+}
+
+// LoadOptions returns the parser options the config asks for.
+func (w *Workspace) LoadOptions() specs.LoadOptions {
+	return specs.LoadOptions{
+		Exclude: w.Config.Exclude,
+		Options: specs.Options{Abbreviations: w.Config.Lint.Abbreviations},
+	}
+}
+
+// SpecSets parses every configured spec set, once.
+func (w *Workspace) SpecSets() ([]*SpecSet, error) {
+	if w.sets != nil {
+		return w.sets, nil
+	}
+	for _, sc := range w.Config.Specs {
+		set, err := specs.Load(w.Root, sc.Files, w.LoadOptions())
+		if err != nil {
+			return nil, err
+		}
+		w.sets = append(w.sets, &SpecSet{Config: sc, Set: set})
+	}
+	return w.sets, nil
+}
+
+// LoadPaths parses the files or directories given on a command line, with
+// the workspace's options; relative paths are relative to the current
+// directory, as users type them.
+func (w *Workspace) LoadPaths(paths []string) (*specs.Set, error) {
+	return specs.Load(".", paths, w.LoadOptions())
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// yamlError rewrites the YAML decoder's "line N: msg" into "file:N: msg",
+// one line per problem, so editors can jump to it.
+func yamlError(path string, err error) error {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	for i, m := range msgs {
+		if rest, ok := strings.CutPrefix(m, "line "); ok {
+			if n, msg, ok := strings.Cut(rest, ": "); ok {
+				msgs[i] = fmt.Sprintf("%s:%s: %s", path, n, msg)
+				continue
+			}
+		}
+		msgs[i] = path + ": " + m
+	}
+	return errors.New(strings.Join(msgs, "\n"))
+}
