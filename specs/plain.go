@@ -54,7 +54,7 @@ func (pt *plainText) appendSrc(src []byte, start int) {
 		if c == '\n' || c == '\r' || c == '\t' {
 			c = ' '
 		}
-		if c == ' ' && (len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ') {
+		if c == ' ' && (len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ' || pt.buf[len(pt.buf)-1] == '\n') {
 			continue
 		}
 		pt.mark(start + i)
@@ -74,9 +74,21 @@ func (pt *plainText) mark(src int) {
 	pt.runs = append(pt.runs, run{plain: len(pt.buf), src: src})
 }
 
+func (pt *plainText) appendBreak(src int) {
+	if n := len(pt.buf); n > 0 && pt.buf[n-1] == ' ' {
+		pt.buf[n-1] = '\n'
+		return
+	}
+	if len(pt.buf) == 0 {
+		return
+	}
+	pt.runs = append(pt.runs, run{plain: len(pt.buf), src: src})
+	pt.buf = append(pt.buf, '\n')
+}
+
 func (pt *plainText) appendSynthetic(s string, src int) {
 	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' && (len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ') {
+		if s[i] == ' ' && (len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ' || pt.buf[len(pt.buf)-1] == '\n') {
 			continue
 		}
 		pt.runs = append(pt.runs, run{plain: len(pt.buf), src: src})
@@ -89,7 +101,9 @@ func (b *builder) inline(pt *plainText, n ast.Node) {
 	case *ast.Text:
 		pt.appendSrc(n.Segment.Value(b.src), n.Segment.Start)
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			pt.appendSynthetic(" ", n.Segment.Stop)
+			// Keep line breaks as '\n': the splitter treats a full stop at
+			// the end of a line as a boundary even before a lower-case word.
+			pt.appendBreak(n.Segment.Stop)
 		}
 	case *ast.String:
 		pt.appendSynthetic(string(n.Value), max(n.Pos(), 0))
@@ -299,9 +313,9 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 			s.Span = Span{srcStart, lastNonSpace(b.src, bs.Start, bs.End)}
 		}
 		raw := text[start:end]
-		trimmed := strings.TrimLeft(raw, " ")
+		trimmed := strings.TrimLeft(raw, " \n")
 		lead := start + len(raw) - len(trimmed)
-		s.Text = strings.TrimRight(trimmed, " ")
+		s.Text = strings.ReplaceAll(strings.TrimRight(trimmed, " \n"), "\n", " ")
 		for _, c := range pt.code {
 			if c[0] >= lead && c[1] <= lead+len(s.Text) {
 				s.Code = append(s.Code, [2]int{c[0] - lead, c[1] - lead})
@@ -317,7 +331,7 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		blk.Sentences = append(blk.Sentences, s)
 		if i < len(ends) {
 			next := end
-			for next < len(text) && text[next] == ' ' {
+			for next < len(text) && (text[next] == ' ' || text[next] == '\n') {
 				next++
 			}
 			srcStart = b.extendStart(blk, pt.toSource(next), s.Span.End)

@@ -101,7 +101,12 @@ func (s *splitter) Split(text string, protected [][2]int) []int {
 			i = j - 1
 			continue
 		}
-		if !startsSentence(text[k:]) {
+		// A lower-case word continues the sentence ("etc. and more"),
+		// unless the full stop ends a source line: in one-sentence-per-line
+		// files a new line after a full stop is a new sentence, even one
+		// that starts with a lower-case name such as "runc".
+		lineEnd := strings.IndexByte(text[j:k], '\n') >= 0
+		if !startsSentence(text[k:]) && (!lineEnd || strings.HasSuffix(text[:i+1], "etc.")) {
 			i = j - 1
 			continue
 		}

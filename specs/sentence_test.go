@@ -30,6 +30,9 @@ func TestSplit(t *testing.T) {
 		{"List follows:", []string{"List follows:"}},
 		{"Costs 1.5. 2 more.", []string{"Costs 1.5.", "2 more."}},
 		{"Ends with code `x`. `y` starts.", []string{"Ends with code `x`.", "`y` starts."}},
+		{"Line ends here.\nrunc starts the next.", []string{"Line ends here.", "runc starts the next."}},
+		{"Files, etc.\nand more.", []string{"Files, etc.\nand more."}},
+		{"Use e.g.\nfoo here.", []string{"Use e.g.\nfoo here."}},
 	}
 	sp := newSplitter(nil)
 	for _, tt := range tests {
@@ -38,7 +41,7 @@ func TestSplit(t *testing.T) {
 		for _, e := range sp.Split(tt.in, nil) {
 			got = append(got, tt.in[start:e])
 			start = e + 1
-			for start < len(tt.in) && tt.in[start] == ' ' {
+			for start < len(tt.in) && (tt.in[start] == ' ' || tt.in[start] == '\n') {
 				start++
 			}
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -96,4 +97,12 @@ func (a *app) checkFormat(allowed ...string) error {
 		}
 	}
 	return usagef("unsupported --format %q (want one of %v)", a.format, allowed)
+}
+
+// encodeJSON writes v as indented JSON with a final newline.
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

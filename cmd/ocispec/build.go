@@ -1,11 +1,73 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ocispec/ocispec/render"
+)
 
 func (a *app) buildCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "build",
-		Short: "build (not implemented yet)",
-		RunE:  notImplemented("build"),
+	var output string
+	cmd := &cobra.Command{
+		Use:   "build [DIR]",
+		Short: "Render the workspace's specs into a static site",
+		Long: `Render every spec set of the workspace into a static site (default _site/).
+
+With DIR and no --config, DIR is a zero-config workspace: its Markdown files
+form one spec set.`,
+		Example: `  ocispec build                 # the workspace in ocispec.yaml
+  ocispec build docs -o /tmp/site
+  ocispec build --config other.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if err := a.checkFormat("text", "json"); err != nil {
+				return err
+			}
+			start := time.Now()
+			dir := ""
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			ws, err := a.openWorkspace(dir)
+			if err != nil {
+				return err
+			}
+			sets, err := ws.SpecSets()
+			if err != nil {
+				return usageError{err}
+			}
+			var list []render.Spec
+			for _, s := range sets {
+				title := s.Config.Title
+				if title == "" {
+					title = s.Config.Name
+				}
+				list = append(list, render.Spec{Name: s.Config.Name, Title: title, Version: s.Config.Version, Repository: s.Config.Repository, Set: s.Set})
+			}
+			out := output
+			if out == "" {
+				out = ws.Path(ws.Config.Output)
+			}
+			title := "Specifications"
+			if ws.ConfigPath == "" && len(list) == 1 {
+				title = list[0].Title
+			}
+			sum, err := render.Site(list, render.Options{Output: out, Title: title})
+			if err != nil {
+				return err
+			}
+			if a.format == "json" {
+				return encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs})
+			}
+			_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets into %s in %s\n",
+				sum.Pages, sum.Documents, sum.Specs, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
+			return err
+		},
 	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", "output `DIR` (default: the workspace's output, _site)")
+	return cmd
 }
