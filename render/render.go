@@ -262,7 +262,7 @@ func writeFile(name string, data []byte) error {
 		err = os.Rename(tmp, name)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp)
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
@@ -298,4 +298,3 @@ func renderDoc(set *specs.Set, d *specs.Document, prefix string, policy *bluemon
 	}
 	return policy.SanitizeBytes(buf.Bytes()), nil
 }
-

@@ -1,6 +1,7 @@
 package specs
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -157,7 +158,8 @@ func excluded(rel string, patterns []string) bool {
 // unwrapPathError drops the *PathError wrapper so the message names the
 // file once.
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err

@@ -4,8 +4,9 @@ import "github.com/spf13/cobra"
 
 func (a *app) certifiedCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "certified",
-		Short: "certified (not implemented yet)",
-		RunE:  notImplemented("certified"),
+		Use:     "certified [DIR]",
+		Short:   "Summarize conformance results (PRODUCT.yaml, results.yaml, junit.xml) (not implemented yet)",
+		Example: "  ocispec certified examples/conformance --format json",
+		RunE:    notImplemented("certified"),
 	}
 }

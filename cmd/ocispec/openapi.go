@@ -4,8 +4,9 @@ import "github.com/spf13/cobra"
 
 func (a *app) openapiCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "openapi",
-		Short: "openapi (not implemented yet)",
-		RunE:  notImplemented("openapi"),
+		Use:     "openapi [PATH...]",
+		Short:   "Generate an OpenAPI document from the endpoint and error tables (not implemented yet)",
+		Example: "  ocispec openapi spec.md --format yaml > openapi.yaml",
+		RunE:    notImplemented("openapi"),
 	}
 }

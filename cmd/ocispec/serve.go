@@ -4,8 +4,9 @@ import "github.com/spf13/cobra"
 
 func (a *app) serveCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "serve",
-		Short: "serve (not implemented yet)",
-		RunE:  notImplemented("serve"),
+		Use:     "serve [DIR]",
+		Short:   "Serve the site locally with live reload (not implemented yet)",
+		Example: "  ocispec serve\n  ocispec serve docs --addr 127.0.0.1:8080",
+		RunE:    notImplemented("serve"),
 	}
 }
