@@ -2,6 +2,7 @@ package specs
 
 import (
 	"bytes"
+	"html"
 	"sort"
 	"strings"
 
@@ -275,9 +276,14 @@ func (pt *plainText) sourceSpan() (Span, bool) {
 	return Span{pt.toSource(0), pt.toSource(len(pt.buf)-1) + 1}, true
 }
 
-// headingText is the text GitHub slugs: the heading's text content.
+// headingText is the text GitHub slugs: the heading's text content, with
+// character references decoded ("&lt;AppBar&gt;" slugs as "appbar").
 func (pt *plainText) headingText() string {
-	return strings.TrimSpace(string(pt.buf))
+	t := strings.TrimSpace(string(pt.buf))
+	if strings.IndexByte(t, '&') >= 0 {
+		t = html.UnescapeString(t)
+	}
+	return t
 }
 
 // sentences splits a block's plain text into sentences located in source.
