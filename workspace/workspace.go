@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -94,16 +95,27 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		cfg.Output = "_site"
 	}
 	seen := map[string]bool{}
+	out := filepath.Clean(cfg.Output)
+	if out == "." || filepath.IsAbs(out) && out == filepath.Dir(out) {
+		return nil, fmt.Errorf("%s: output %q: the site directory must not be the workspace root", path, cfg.Output)
+	}
 	for i, s := range cfg.Specs {
 		switch {
 		case s.Name == "":
 			return nil, fmt.Errorf("%s: specs[%d]: name is required", path, i)
+		case !validName.MatchString(s.Name):
+			return nil, fmt.Errorf("%s: specs[%d]: name %q must match %s (it names files and URLs)", path, i, s.Name, validName)
 		case seen[s.Name]:
 			return nil, fmt.Errorf("%s: specs[%d]: duplicate spec set name %q", path, i, s.Name)
 		case len(s.Files) == 0:
 			return nil, fmt.Errorf("%s: specs[%d] (%s): files is required", path, i, s.Name)
 		}
 		seen[s.Name] = true
+		for _, f := range s.Files {
+			if filepath.Clean(f) == out {
+				return nil, fmt.Errorf("%s: specs[%d] (%s): files lists the output directory %q, which build replaces", path, i, s.Name, cfg.Output)
+			}
+		}
 	}
 	for id, sev := range cfg.Lint.Rules {
 		switch sev {
@@ -123,10 +135,18 @@ func (w *Workspace) Path(p string) string {
 	return filepath.Join(w.Root, p)
 }
 
-// LoadOptions returns the parser options the config asks for.
+// validName keeps spec set names safe as directory names and URL parts.
+var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+
+// LoadOptions returns the parser options the config asks for. The site
+// output directory is never read as input, whatever its name.
 func (w *Workspace) LoadOptions() specs.LoadOptions {
+	exclude := w.Config.Exclude
+	if out := filepath.ToSlash(filepath.Clean(w.Config.Output)); w.Config.Output != "" && out != "_site" {
+		exclude = append(append([]string(nil), exclude...), out)
+	}
 	return specs.LoadOptions{
-		Exclude: w.Config.Exclude,
+		Exclude: exclude,
 		Options: specs.Options{Abbreviations: w.Config.Lint.Abbreviations},
 	}
 }

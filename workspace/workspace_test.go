@@ -18,6 +18,9 @@ func TestParseConfig(t *testing.T) {
 		{"no files", "specs:\n  - name: a\n", "files is required"},
 		{"duplicate", "specs:\n  - {name: a, files: [x]}\n  - {name: a, files: [y]}\n", "duplicate spec set name"},
 		{"bad severity", "lint:\n  rules:\n    rfc-link: loud\n", "lint.rules.rfc-link: severity \"loud\""},
+		{"bad name", "specs:\n  - {name: ../etc, files: [x]}\n", "name \"../etc\" must match"},
+		{"output is root", "output: .\n", "must not be the workspace root"},
+		{"output is a spec dir", "output: docs\nspecs:\n  - {name: a, files: [docs/]}\n", "lists the output directory"},
 		{"broken yaml", "specs: [\n", "ocispec.yaml:1: did not find expected node content"},
 	}
 	for _, tt := range tests {
@@ -87,5 +90,33 @@ func TestOpenMissingExplicitConfig(t *testing.T) {
 	_, err := Open(filepath.Join(t.TempDir(), "nope.yaml"), ".")
 	if err == nil || !strings.Contains(err.Error(), "nope.yaml") {
 		t.Fatalf("error = %v", err)
+	}
+}
+
+func TestOutputDirExcluded(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a.md", "public/old.md"} {
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("# T\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := filepath.Join(dir, "ocispec.yaml")
+	if err := os.WriteFile(cfg, []byte("output: public\nspecs:\n  - {name: a, files: [.]}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := Open(cfg, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets, err := ws.SpecSets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(sets[0].Set.Docs); n != 1 {
+		t.Fatalf("docs = %d, want 1 (public/ is the output directory)", n)
 	}
 }
