@@ -147,7 +147,12 @@ func (b *builder) inline(pt *plainText, n ast.Node) {
 	case *ast.Link:
 		b.link(pt, n, n.Destination, n.Title, n.Reference, false)
 	case *ast.Image:
+		// An image is not prose: its alt text is recorded on the link but
+		// contributes no words to sentences (a row of badges is no
+		// sentence).
+		mark := len(pt.buf)
 		b.link(pt, n, n.Destination, n.Title, n.Reference, true)
+		pt.truncate(mark)
 	case *ast.RawHTML:
 		if n.Segments != nil && n.Segments.Len() > 0 {
 			sp := Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}
@@ -253,6 +258,24 @@ func (b *builder) linkEnd(n ast.Node, at int) int {
 		}
 	}
 	return i
+}
+
+// truncate drops plain text after mark, with its runs, code and protected
+// ranges; links recorded since mark keep their position at mark.
+func (pt *plainText) truncate(mark int) {
+	pt.buf = pt.buf[:mark]
+	for len(pt.runs) > 0 && pt.runs[len(pt.runs)-1].plain >= mark {
+		pt.runs = pt.runs[:len(pt.runs)-1]
+	}
+	for len(pt.code) > 0 && pt.code[len(pt.code)-1][1] > mark {
+		pt.code = pt.code[:len(pt.code)-1]
+	}
+	for len(pt.protected) > 0 && pt.protected[len(pt.protected)-1][1] > mark {
+		pt.protected = pt.protected[:len(pt.protected)-1]
+	}
+	for i := range pt.links {
+		pt.links[i].at = min(pt.links[i].at, mark)
+	}
 }
 
 // toSource maps a plain offset to a source offset.

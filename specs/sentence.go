@@ -64,7 +64,7 @@ func (s *splitter) Split(text string, protected [][2]int) []int {
 	p := 0 // index into protected
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c != '.' && c != '?' && c != '!' {
+		if c != '.' && c != '?' && c != '!' && c != ':' {
 			continue
 		}
 		for p < len(protected) && protected[p][1] <= i {
@@ -72,6 +72,15 @@ func (s *splitter) Split(text string, protected [][2]int) []int {
 		}
 		if p < len(protected) && protected[p][0] <= i {
 			i = protected[p][1] - 1
+			continue
+		}
+		if c == ':' {
+			// A colon ends a sentence only at the end of a source line,
+			// as in "**Note:**" on a line of its own or a line that
+			// introduces what follows; mid-line it never does.
+			if i+1 < len(text) && text[i+1] == '\n' && !inProtected(protected, p, i) {
+				ends = append(ends, i+1)
+			}
 			continue
 		}
 		// Extend over a run of terminators ("?!", "...") and closers.
@@ -145,6 +154,15 @@ func startsSentence(text string) bool {
 			continue
 		}
 		return !unicode.IsLower(r)
+	}
+	return false
+}
+
+func inProtected(protected [][2]int, p, i int) bool {
+	for ; p < len(protected) && protected[p][0] <= i; p++ {
+		if i < protected[p][1] {
+			return true
+		}
 	}
 	return false
 }

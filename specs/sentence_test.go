@@ -33,6 +33,9 @@ func TestSplit(t *testing.T) {
 		{"Line ends here.\nrunc starts the next.", []string{"Line ends here.", "runc starts the next."}},
 		{"Files, etc.\nand more.", []string{"Files, etc.\nand more."}},
 		{"Use e.g.\nfoo here.", []string{"Use e.g.\nfoo here."}},
+		{"Implementor's Note:\nFor example, this.", []string{"Implementor's Note:", "For example, this."}},
+		{"Keys have the format of:\n`a/b` or `c`.", []string{"Keys have the format of:", "`a/b` or `c`."}},
+		{"Time: 17:00 GMT. Then.", []string{"Time: 17:00 GMT.", "Then."}},
 	}
 	sp := newSplitter(nil)
 	for _, tt := range tests {
