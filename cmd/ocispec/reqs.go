@@ -1,11 +1,342 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/workspace"
+)
 
 func (a *app) reqsCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "reqs",
-		Short: "reqs (not implemented yet)",
-		RunE:  notImplemented("reqs"),
+	cmd := &cobra.Command{
+		Use:   "reqs [PATH...]",
+		Short: "List the RFC 2119 requirements of a spec set with stable IDs",
+		Long: `Reqs extracts every BCP 14 keyword clause (MUST, SHOULD, MAY, ...) of the
+prose into a requirement with a stable ID, its level, actor, property,
+condition, section and references, plus the graph edges between sections,
+requirements and what they reference. docs/requirements.md describes the
+JSON and the ID scheme.
+
+With PATHs (files or directories) it reads those files as one spec set;
+without, the spec sets of the workspace config (ocispec.yaml), or the
+current directory when there is none. File paths in the output are
+relative to the current directory.
+
+Formats: text (default), json, yaml, markdown (a review table per section),
+dot (Graphviz).
+
+Exit codes: 0 success, 2 usage or input error.`,
+		Example: `  ocispec reqs
+  ocispec reqs spec.md --format json
+  ocispec reqs docs/ --format markdown > requirements.md
+  ocispec reqs --format dot spec.md | dot -Tsvg > reqs.svg`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			return a.runReqs(args)
+		},
 	}
+	cmd.AddCommand(a.reqsDiffCmd())
+	return cmd
+}
+
+func (a *app) runReqs(args []string) error {
+	if err := a.checkFormat(append(specs.GraphFormats(), "yaml")...); err != nil {
+		return err
+	}
+	ws, err := a.openWorkspace("")
+	if err != nil {
+		return err
+	}
+	sets, err := loadSets(ws, args)
+	if err != nil {
+		return usageError{err}
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	all := &specs.Graph{Requirements: []*specs.Requirement{}, Edges: []specs.Edge{}}
+	for _, set := range sets {
+		g := specs.Extract(set)
+		a.warn(g.Warnings)
+		g.MapPaths(relTo(cwd, set.Root))
+		all.Requirements = append(all.Requirements, g.Requirements...)
+		all.Edges = append(all.Edges, g.Edges...)
+	}
+	if a.format == "yaml" {
+		enc := yaml.NewEncoder(a.stdout)
+		enc.SetIndent(2)
+		if err := enc.Encode(all); err != nil {
+			return err
+		}
+		return enc.Close()
+	}
+	return specs.WriteGraph(a.stdout, a.format, all)
+}
+
+// loadSets parses the workspace's spec sets when args is empty. Otherwise
+// an argument that names a configured spec set (and no file) selects that
+// set, and the other arguments are read as one set of paths.
+func loadSets(ws *workspace.Workspace, args []string) ([]*specs.Set, error) {
+	if len(args) == 0 {
+		sss, err := ws.SpecSets()
+		if err != nil {
+			return nil, err
+		}
+		var sets []*specs.Set
+		for _, ss := range sss {
+			sets = append(sets, ss.Set)
+		}
+		return sets, nil
+	}
+	var sets []*specs.Set
+	var paths []string
+	for _, arg := range args {
+		i := slices.IndexFunc(ws.Config.Specs, func(sc workspace.SpecSetConfig) bool { return sc.Name == arg })
+		if _, err := os.Stat(arg); err == nil || i < 0 {
+			paths = append(paths, arg)
+			continue
+		}
+		set, err := specs.Load(ws.Root, ws.Config.Specs[i].Files, ws.LoadOptions())
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, set)
+	}
+	if len(paths) > 0 {
+		set, err := ws.LoadPaths(paths)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, set)
+	}
+	return sets, nil
+}
+
+// relTo returns a function mapping a document path of a set rooted at root
+// to a slash path relative to dir.
+func relTo(dir, root string) func(string) string {
+	return func(p string) string {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if abs, err := filepath.Abs(full); err == nil {
+			full = abs
+		}
+		if rel, err := filepath.Rel(dir, full); err == nil {
+			return filepath.ToSlash(rel)
+		}
+		return p
+	}
+}
+
+func (a *app) warn(ws []string) {
+	for _, w := range ws {
+		fmt.Fprintf(a.stderr, "ocispec reqs: warning: %s\n", w)
+	}
+}
+
+func (a *app) reqsDiffCmd() *cobra.Command {
+	var gitRange string
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW | diff --git REV1..REV2 [PATH...]",
+		Short: "List the normative changes between two versions of a spec",
+		Long: `Diff compares the requirements of two versions of a spec and lists what
+changed normatively: requirements added and removed, and requirements whose
+level was strengthened or weakened or whose text was reworded.
+
+OLD and NEW are files or directories. With --git REV1..REV2 the versions
+come from a git repository instead (the PATHs, default the workspace's spec
+files, at each revision); REV1.. or a single REV compares against the
+working tree.
+
+Requirements are paired by ID, then by equal text anywhere (moved), then by
+text similarity within a section, so moved or reworded requirements pair
+up. Formatting alone (re-wrapping, sentences split onto lines, link
+targets, emphasis, heading levels) produces no entry.
+
+Formats: text (default), json, markdown.
+
+Exit codes, as diff(1): 0 no normative change, 1 normative changes listed,
+2 usage or input error.`,
+		Example: `  ocispec reqs diff spec-v1.0.md spec.md
+  ocispec reqs diff old/ new/ --format json
+  ocispec reqs diff --git v1.1.0..HEAD spec.md --format markdown
+  ocispec reqs diff --git origin/main     # working tree against main`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			return a.runReqsDiff(args, gitRange)
+		},
+	}
+	cmd.Flags().StringVar(&gitRange, "git", "", "compare git revisions `REV1..REV2` (REV1.. or REV: against the working tree)")
+	return cmd
+}
+
+func (a *app) runReqsDiff(args []string, gitRange string) error {
+	if err := a.checkFormat(specs.DiffFormats()...); err != nil {
+		return err
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	var oldG, newG *specs.Graph
+	var oldMap, newMap func(string) string
+	if gitRange != "" {
+		oldG, newG, oldMap, newMap, err = a.gitGraphs(cwd, gitRange, args)
+		if err != nil {
+			return err
+		}
+	} else {
+		if len(args) != 2 {
+			return usagef("reqs diff: want OLD and NEW (files or directories), or --git REV1..REV2")
+		}
+		ws, err := a.openWorkspace("")
+		if err != nil {
+			return err
+		}
+		var sets [2]*specs.Set
+		for i, p := range args {
+			root, files := p, []string{"."}
+			fi, err := os.Stat(p)
+			if err != nil {
+				return usagef("%s: %v", p, err)
+			}
+			if !fi.IsDir() {
+				root, files = filepath.Dir(p), []string{filepath.Base(p)}
+			}
+			if sets[i], err = specs.Load(root, files, ws.LoadOptions()); err != nil {
+				return usageError{err}
+			}
+		}
+		oldG, newG = specs.Extract(sets[0]), specs.Extract(sets[1])
+		oldMap, newMap = relTo(cwd, sets[0].Root), relTo(cwd, sets[1].Root)
+	}
+	a.warn(oldG.Warnings)
+	a.warn(newG.Warnings)
+	d := specs.DiffGraphs(oldG, newG)
+	oldG.MapPaths(oldMap)
+	newG.MapPaths(newMap)
+	if err := specs.WriteDiff(a.stdout, a.format, d); err != nil {
+		return err
+	}
+	if !d.Empty() {
+		return errFindings
+	}
+	return nil
+}
+
+// gitGraphs extracts the requirement graphs of two revisions. Old paths
+// are shown as REV1:path, new ones as REV2:path (or plain paths for the
+// working tree), relative to the current directory.
+func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph, oldMap, newMap func(string) string, err error) {
+	rev1, rev2, _ := strings.Cut(rng, "..")
+	if rev1 == "" {
+		return nil, nil, nil, nil, usagef("--git %q: want REV1..REV2", rng)
+	}
+	top, err := git(cwd, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, nil, nil, nil, usagef("--git: not in a git checkout: %v", err)
+	}
+	top = strings.TrimSpace(top)
+	ws, err := a.openWorkspace("")
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	paths := args
+	if len(paths) == 0 {
+		for _, sc := range ws.Config.Specs {
+			for _, f := range sc.Files {
+				paths = append(paths, ws.Path(f))
+			}
+		}
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	opts := ws.LoadOptions()
+	graph := func(rev string) (*specs.Graph, func(string) string, error) {
+		rel := relTo(cwd, top)
+		if rev == "" {
+			// The working tree, with paths relative to the repository
+			// root like those of the revision.
+			files := make([]string, len(paths))
+			for i, p := range paths {
+				if files[i], err = filepath.Abs(p); err != nil {
+					return nil, nil, err
+				}
+			}
+			set, err := specs.Load(top, files, opts)
+			if err != nil {
+				return nil, nil, usageError{err}
+			}
+			return specs.Extract(set), rel, nil
+		}
+		out, err := git(cwd, append([]string{"ls-tree", "-r", "--name-only", "--full-name", rev, "--"}, paths...)...)
+		if err != nil {
+			return nil, nil, usagef("--git: %v", err)
+		}
+		p := specs.NewParser(opts.Options)
+		var docs []*specs.Document
+		for _, name := range strings.Split(strings.TrimSpace(out), "\n") {
+			if !strings.EqualFold(path.Ext(name), ".md") || skippedPath(name) {
+				continue
+			}
+			src, err := gitBytes(top, "show", rev+":"+name)
+			if err != nil {
+				return nil, nil, usagef("--git: %v", err)
+			}
+			d, err := p.Parse(name, src)
+			if err != nil {
+				return nil, nil, usageError{fmt.Errorf("%s:%w", rev, err)}
+			}
+			docs = append(docs, d)
+		}
+		return specs.Extract(specs.NewSet(top, docs...)), func(s string) string { return rev + ":" + rel(s) }, nil
+	}
+	if oldG, oldMap, err = graph(rev1); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if newG, newMap, err = graph(rev2); err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return oldG, newG, oldMap, newMap, nil
+}
+
+// skippedPath reports paths under directories a spec set never includes.
+func skippedPath(name string) bool {
+	for _, el := range strings.Split(name, "/") {
+		switch el {
+		case "vendor", "node_modules", "_site":
+			return true
+		}
+	}
+	return false
+}
+
+func git(dir string, args ...string) (string, error) {
+	b, err := gitBytes(dir, args...)
+	return string(b), err
+}
+
+func gitBytes(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+	}
+	return out, nil
 }
