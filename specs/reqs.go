@@ -2,6 +2,7 @@ package specs
 
 import (
 	"bytes"
+	"cmp"
 	"regexp"
 	"strings"
 )
@@ -151,7 +152,7 @@ func extractDoc(doc *Document) []*Requirement {
 	var hits []keywordHit
 	paths := map[*Heading][]string{}
 	for _, b := range doc.Blocks {
-		checked, prop := false, ""
+		checked, prop, key := false, "", ""
 		for _, s := range b.Sentences {
 			hits = appendKeywords(hits[:0], s.Text, s.Code)
 			n := 0
@@ -168,7 +169,7 @@ func extractDoc(doc *Document) []*Requirement {
 				if blockIsBoilerplate(b) {
 					break
 				}
-				checked, prop = true, propertyPath(doc, b)
+				checked, prop, key = true, propertyPath(doc, b), rowKey(b)
 			}
 			norm := normalizeText(s.Text, hits)
 			plain := stripCode(s.Text, s.Code)
@@ -179,12 +180,16 @@ func extractDoc(doc *Document) []*Requirement {
 				if !h.Normative {
 					continue
 				}
-				actor := subjectActor(s.Text[prevEnd:h.Start], prop, ord > 0, prevActor)
+				after := ""
+				if adjectiveKeyword(h.Keyword) {
+					after = s.Text[h.End:]
+				}
+				actor := subjectActor(s.Text[prevEnd:h.Start], after, prop, ord > 0, prevActor)
 				r := &Requirement{
 					Keyword:     h.Keyword,
 					Level:       h.Level,
 					Actor:       actor,
-					Property:    prop,
+					Property:    cmp.Or(prop, key),
 					Conditional: cond,
 					Text:        s.Text,
 					File:        doc.Path,
@@ -312,6 +317,25 @@ func propertyPath(doc *Document, b *Block) string {
 	return strings.Join(names, ".")
 }
 
+// rowKey names the table row of a body cell outside the first column: the
+// first cell's text, code backticks removed ("org.opencontainers.image.url"
+// in an annotation table). It keeps "REQUIRED" cells of different rows
+// apart and tells the reader what the cell is about.
+func rowKey(b *Block) string {
+	if b.Table == nil || b.Row == 0 || b.Col == 0 || b.Row-1 >= len(b.Table.Rows) {
+		return ""
+	}
+	row := b.Table.Rows[b.Row-1]
+	if len(row) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, s := range row[0].Sentences {
+		parts = append(parts, s.Text)
+	}
+	return strings.TrimSpace(strings.ReplaceAll(strings.Join(parts, " "), "`", ""))
+}
+
 // conditional returns "if", "when" or "unless" for the first condition word
 // (if, when, whenever, unless; any case) of the plain text, code already
 // stripped, else "".
@@ -372,8 +396,8 @@ var stopWords = map[string]bool{
 // subjectActor derives the actor from the text between the previous
 // keyword (or the sentence start) and this keyword; code spans count as
 // words ("the `config.mediaType` value" names config.mediaType).
-func subjectActor(before, prop string, continued bool, prevActor string) string {
-	clause := before
+func subjectActor(before, after, prop string, continued bool, prevActor string) string {
+	clause := dropParentheticals(before)
 	if i := strings.LastIndexAny(clause, ",;:("); i >= 0 {
 		clause = clause[i+1:]
 	}
@@ -391,6 +415,12 @@ func subjectActor(before, prop string, continued bool, prevActor string) string 
 		if a, ok := roles[strings.ToLower(words[i])]; ok {
 			return a
 		}
+	}
+	// A keyword used attributively ("implement the OPTIONAL endpoints",
+	// "any REQUIRED property") has no subject of its own: it belongs to
+	// the clause's actor.
+	if continued && prevActor != "" && (attributive(after) || len(words) > 0 && determiners[strings.ToLower(words[len(words)-1])]) {
+		return prevActor
 	}
 	if continued && prevActor != "" {
 		content := 0
@@ -422,6 +452,64 @@ func subjectActor(before, prop string, continued bool, prevActor string) string 
 		return w
 	}
 	return ""
+}
+
+// determiners and conjunctions that, just before a later keyword of a
+// sentence, show that the keyword continues the same subject ("X SHOULD do
+// A and MAY do B", "change any REQUIRED property").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "any": true, "all": true, "every": true,
+	"each": true, "some": true, "no": true, "its": true, "their": true, "other": true,
+	"and": true, "or": true, "but": true,
+}
+
+// adjectiveKeyword reports the keywords that can stand before a noun;
+// the modal verbs (MUST, SHOULD, MAY, ...) cannot.
+func adjectiveKeyword(k string) bool {
+	switch k {
+	case "REQUIRED", "OPTIONAL", "RECOMMENDED", "NOT RECOMMENDED":
+		return true
+	}
+	return false
+}
+
+// attributive reports a keyword used as an adjective: followed by a
+// lower-case word ("OPTIONAL ones", "REQUIRED property").
+func attributive(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	if after == "" {
+		return false
+	}
+	c := after[0]
+	if c == '`' {
+		return true
+	}
+	return c >= 'a' && c <= 'z' && !strings.HasPrefix(after, "to ") && !strings.HasPrefix(after, "be ") && !strings.HasPrefix(after, "not ")
+}
+
+// dropParentheticals removes "(...)" groups, so "Minor releases (e.g. 1.0
+// to 1.1) MUST" finds "releases"; an unclosed "(" is left alone.
+func dropParentheticals(s string) string {
+	if strings.IndexByte(s, '(') < 0 {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(':
+			if strings.IndexByte(s[i:], ')') < 0 {
+				b.WriteString(s[i:])
+				return b.String()
+			}
+			depth++
+		case c == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 func isLetters(w string) bool {

@@ -130,20 +130,27 @@ func TestSubjectActor(t *testing.T) {
 		before, prop string
 		continued    bool
 		prev, want   string
+		after        string
 	}{
-		{"A registry ", "", false, "", "registry"},
-		{"If the blob is unknown, clients ", "", false, "", "client"},
-		{"Implementations storing manifests ", "config", false, "", "implementation"},
-		{"This property ", "config.mediaType", false, "", "config.mediaType"},
-		{" follow such redirects, and ", "", true, "client", "client"},
-		{"A successful response ", "", false, "", "response"},
-		{"The `<tag-or-digest>` ", "", false, "", "<tag-or-digest>"},
-		{"the `config.mediaType` value ", "", false, "", "config.mediaType"},
-		{"Registries ", "", false, "", "registry"},
-		{"", "", false, "", ""},
+		{"A registry ", "", false, "", "registry", ""},
+		{"If the blob is unknown, clients ", "", false, "", "client", ""},
+		{"Implementations storing manifests ", "config", false, "", "implementation", ""},
+		{"This property ", "config.mediaType", false, "", "config.mediaType", ""},
+		{" follow such redirects, and ", "", true, "client", "client", ""},
+		{"A successful response ", "", false, "", "response", ""},
+		{"The `<tag-or-digest>` ", "", false, "", "<tag-or-digest>", ""},
+		{"the `config.mediaType` value ", "", false, "", "config.mediaType", ""},
+		{"Registries ", "", false, "", "registry", ""},
+		{"", "", false, "", "", ""},
+		{"Minor releases (e.g. 1.0 to 1.1) ", "", false, "", "release", ""},
+		{" implement the ", "", true, "registry", "registry", " endpoints"},
+		{" implement the whole pull workflow and ", "", true, "client", "client", " implement"},
+		{" remove, and they ", "", true, "release", "release", " add"},
+		{" add ", "", true, "release", "release", " ones"},
+		{" in the table, and hosts ", "", true, "registry", "host", ""},
 	}
 	for _, tt := range tests {
-		if got := subjectActor(tt.before, tt.prop, tt.continued, tt.prev); got != tt.want {
+		if got := subjectActor(tt.before, tt.after, tt.prop, tt.continued, tt.prev); got != tt.want {
 			t.Errorf("subjectActor(%q, %q) = %q, want %q", tt.before, tt.prop, got, tt.want)
 		}
 	}
@@ -209,7 +216,7 @@ func TestExtractFixture(t *testing.T) {
 		{"MUST", "MUST", "name", "name", "", "widget-properties", 28},
 		{"OPTIONAL", "MAY", "labels", "labels", "", "widget-properties", 32},
 		{"MUST", "MUST", "labels.key", "labels.key", "", "widget-properties", 36},
-		{"MUST", "MUST", "depot", "", "", "errors", 48},
+		{"MUST", "MUST", "depot", "WIDGET_UNKNOWN", "", "errors", 48},
 	}
 	var got []row
 	for _, r := range g.Requirements {
