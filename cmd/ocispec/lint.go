@@ -1,11 +1,292 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/ocispec/ocispec/lint"
+	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/workspace"
+)
+
+// changedIndex is the --changed value when the flag is given without one:
+// diff the staged index.
+const changedIndex = "@index"
+
+type lintFlags struct {
+	rules   []string
+	fix     bool
+	changed string
+}
 
 func (a *app) lintCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "lint",
-		Short: "lint (not implemented yet)",
-		RunE:  notImplemented("lint"),
+	var fl lintFlags
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Check spec Markdown: one sentence per line, RFC links, BCP 14, links, IDs, tables of contents",
+		Long: `Lint checks specification Markdown against ocispec's rules (docs/rules/).
+
+With PATHs (files or directories) it lints those files as one spec set;
+without, it lints the spec sets of the workspace config (ocispec.yaml), or
+the current directory when there is none.
+
+Rule severities and options come from lint.rules and lint.options in
+ocispec.yaml. Inline comments silence rules:
+  <!-- ocispec-disable-next-line RULE -->
+  <!-- ocispec-disable RULE --> ... <!-- ocispec-enable RULE -->
+
+Exit codes: 0 no warnings or errors, 1 findings, 2 usage or input error.`,
+		Example: `  ocispec lint docs/
+  ocispec lint --fix spec.md
+  ocispec lint --rule one-sentence-per-line --rule rfc-link .
+  ocispec lint --changed                     # lines staged for commit
+  ocispec lint --changed=origin/main --format sarif > lint.sarif`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			return a.runLint(args, fl)
+		},
 	}
+	f := cmd.Flags()
+	f.StringArrayVar(&fl.rules, "rule", nil, "run only rule `ID` (repeatable; runs it even when off)")
+	f.BoolVar(&fl.fix, "fix", false, "apply safe fixes in place, then report what remains")
+	f.StringVar(&fl.changed, "changed", "", "report only findings on lines changed against `REV` (without a value: the staged index)")
+	f.Lookup("changed").NoOptDefVal = changedIndex
+	return cmd
+}
+
+func (a *app) runLint(args []string, fl lintFlags) error {
+	if err := a.checkFormat(lint.Formats()...); err != nil {
+		return err
+	}
+	ws, err := workspace.Open(a.configPath, ".")
+	if err != nil {
+		return usageError{err}
+	}
+	cfg, err := lintConfig(ws.Config.Lint, ws.ConfigPath, fl.rules)
+	if err != nil {
+		return usageError{err}
+	}
+	rules, err := lint.Select(cfg)
+	if err != nil {
+		return usageError{err}
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+
+	var changed lint.ChangedLines
+	if fl.changed != "" {
+		rev := fl.changed
+		if rev == changedIndex {
+			rev = ""
+		}
+		if changed, err = lint.GitChanged(cwd, rev); err != nil {
+			return usageError{err}
+		}
+	}
+
+	sets, err := lintSets(ws, args)
+	if err != nil {
+		return usageError{err}
+	}
+	if fl.fix {
+		if err := a.lintFix(sets, rules, cfg, changed); err != nil {
+			return err
+		}
+	}
+	findings, err := lintStream(sets, rules, cfg, ws.LoadOptions().Options, changed, cwd)
+	if err != nil {
+		return usageError{err}
+	}
+
+	ropts := lint.ReportOptions{Rules: rules, Version: buildVersion(), Color: a.color()}
+	if err := lint.Report(a.stdout, a.format, findings, ropts); err != nil {
+		return err
+	}
+	for _, f := range findings {
+		if f.Severity >= lint.Warning {
+			return errFindings
+		}
+	}
+	return nil
+}
+
+// A lintSet is one spec set to lint: its root and its files.
+type lintSet struct {
+	root  string
+	files []lint.File
+}
+
+// lintSets lists the files to lint: the PATHs as one set, or each spec
+// set of the workspace.
+func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
+	type spec struct {
+		root  string
+		paths []string
+	}
+	var specsToLint []spec
+	if len(args) > 0 {
+		specsToLint = []spec{{root: ".", paths: args}}
+	} else {
+		for _, sc := range ws.Config.Specs {
+			specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})
+		}
+	}
+	var sets []lintSet
+	for _, s := range specsToLint {
+		files, err := lint.ListFiles(s.root, s.paths, ws.Config.Exclude)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, lintSet{s.root, files})
+	}
+	return sets, nil
+}
+
+// lintFix applies the fixes of the fixable rules to every file (only on
+// changed lines when changed is set), writing each file atomically.
+func (a *app) lintFix(sets []lintSet, rules []*lint.Rule, cfg lint.Config, changed lint.ChangedLines) error {
+	fixed, nfiles := 0, 0
+	for _, s := range sets {
+		for _, f := range s.files {
+			src, err := os.ReadFile(f.OS)
+			if err != nil {
+				return usageError{err}
+			}
+			var keep func(line, endLine int) bool
+			if changed != nil {
+				file := absPath(f.OS)
+				keep = func(line, endLine int) bool { return touches(changed, file, line, endLine) }
+			}
+			out, n, err := lint.FixSource(f.Path, src, nil, rules, cfg, keep)
+			if err != nil {
+				return usageError{err}
+			}
+			if n == 0 || bytes.Equal(out, src) {
+				continue
+			}
+			if err := lint.WriteFileAtomic(f.OS, out); err != nil {
+				return err
+			}
+			fixed += n
+			nfiles++
+		}
+	}
+	if fixed > 0 {
+		fmt.Fprintf(a.stderr, "ocispec lint: applied %d fixes in %d files\n", fixed, nfiles)
+	}
+	return nil
+}
+
+// lintStream lints each set as a stream, one parsed document in memory at
+// a time, and returns the findings with paths relative to cwd.
+func lintStream(sets []lintSet, rules []*lint.Rule, cfg lint.Config, opts specs.Options, changed lint.ChangedLines, cwd string) ([]lint.Finding, error) {
+	var findings []lint.Finding
+	parser := specs.NewParser(opts)
+	for _, s := range sets {
+		rels := make([]string, 0, len(s.files))
+		byRel := make(map[string]string, len(s.files))
+		for _, f := range s.files {
+			rels = append(rels, f.Path)
+			byRel[f.Path] = absPath(f.OS)
+		}
+		st := lint.NewStream(s.root, rels, rules, cfg)
+		for _, f := range s.files {
+			src, err := os.ReadFile(f.OS)
+			if err != nil {
+				return nil, err
+			}
+			doc, err := parser.Parse(f.Path, src)
+			if err != nil {
+				return nil, err
+			}
+			st.Add(doc)
+		}
+		abs := func(p string) string {
+			if a, ok := byRel[p]; ok {
+				return a
+			}
+			return absPath(filepath.Join(s.root, filepath.FromSlash(p)))
+		}
+		fs := st.Finish()
+		if changed != nil {
+			fs = lint.FilterChanged(fs, changed, abs)
+		}
+		for i := range fs {
+			if rel, err := filepath.Rel(cwd, abs(fs[i].Path)); err == nil {
+				fs[i].Path = filepath.ToSlash(rel)
+			}
+		}
+		findings = append(findings, fs...)
+	}
+	lint.Sort(findings)
+	return findings, nil
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// touches reports whether any line in [line, endLine] of file changed.
+func touches(c lint.ChangedLines, file string, line, endLine int) bool {
+	for l := line; l <= max(line, endLine); l++ {
+		if c.Has(file, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// lintConfig turns the lint section of ocispec.yaml and --rule flags into
+// a lint.Config.
+func lintConfig(lc workspace.LintConfig, configPath string, only []string) (lint.Config, error) {
+	cfg := lint.Config{
+		Severity:      map[string]lint.Severity{},
+		Only:          only,
+		Options:       lc.Options,
+		Abbreviations: lc.Abbreviations,
+	}
+	for id, s := range lc.Rules {
+		sev, err := lint.ParseSeverity(s)
+		if err != nil {
+			return cfg, fmt.Errorf("%s: lint.rules.%s: %w", configPath, id, err)
+		}
+		cfg.Severity[id] = sev
+	}
+	known := map[string]bool{}
+	for _, id := range lint.IDs() {
+		known[id] = true
+	}
+	for id := range lc.Rules {
+		if !known[id] {
+			return cfg, fmt.Errorf("%s: lint.rules: unknown rule %q (known: %s)", configPath, id, strings.Join(lint.IDs(), ", "))
+		}
+	}
+	return cfg, nil
+}
+
+// color reports whether text output goes to a terminal that wants color.
+func (a *app) color() bool {
+	if a.format != "text" || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := a.stdout.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+func buildVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }

@@ -1,0 +1,161 @@
+package lint
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/ocispec/ocispec/specs"
+)
+
+// Inline comments that silence rules:
+//
+//	<!-- ocispec-disable-next-line RULE [RULE...] -->
+//	<!-- ocispec-disable RULE [RULE...] -->  ...  <!-- ocispec-enable RULE [RULE...] -->
+//
+// Without a rule ID a comment applies to every rule. A comment counts only
+// when it starts its line (after container prefixes) and lies outside code
+// blocks, so documentation can show the syntax in examples.
+const directivePrefix = "ocispec-"
+
+// lineRange is an inclusive range of 1-based lines; to == 0 means "to the
+// end of the document".
+type lineRange struct {
+	rule     string // "" for every rule
+	from, to int
+}
+
+type directives struct {
+	ranges []lineRange
+}
+
+func (d directives) suppressed(rule string, line int) bool {
+	for _, r := range d.ranges {
+		if (r.rule == "" || r.rule == rule) && line >= r.from && (r.to == 0 || line <= r.to) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseDirectives scans doc for ocispec comments.
+func parseDirectives(doc *specs.Document) directives {
+	src := doc.Source
+	var d directives
+	if !bytes.Contains(src, []byte("<!--")) || !bytes.Contains(src, []byte(directivePrefix)) {
+		return d
+	}
+	open := map[string]int{} // rule -> start line of an open disable
+	var order []string
+	off := 0
+	for off < len(src) {
+		i := bytes.Index(src[off:], []byte("<!--"))
+		if i < 0 {
+			break
+		}
+		start := off + i
+		j := bytes.Index(src[start:], []byte("-->"))
+		if j < 0 {
+			break
+		}
+		end := start + j + 3
+		off = end
+		body := strings.TrimSpace(string(src[start+4 : end-3]))
+		if !strings.HasPrefix(body, directivePrefix) || inCode(doc, start) || !startsLine(src, start) {
+			continue
+		}
+		fields := strings.Fields(body)
+		verb := strings.TrimPrefix(fields[0], directivePrefix)
+		rules := fields[1:]
+		if len(rules) == 0 {
+			rules = []string{""}
+		}
+		line := doc.Position(start).Line
+		endLine := doc.Position(end).Line
+		switch verb {
+		case "disable-next-line":
+			next := nextContentLine(src, end, endLine)
+			for _, r := range rules {
+				d.ranges = append(d.ranges, lineRange{rule: r, from: next, to: next})
+			}
+		case "disable-line":
+			for _, r := range rules {
+				d.ranges = append(d.ranges, lineRange{rule: r, from: line, to: endLine})
+			}
+		case "disable":
+			for _, r := range rules {
+				if _, ok := open[r]; !ok {
+					order = append(order, r)
+					open[r] = line
+				}
+			}
+		case "enable":
+			for _, r := range rules {
+				if r == "" {
+					// A bare enable closes everything.
+					for _, o := range order {
+						if from, ok := open[o]; ok {
+							d.ranges = append(d.ranges, lineRange{rule: o, from: from, to: line})
+							delete(open, o)
+						}
+					}
+					continue
+				}
+				if from, ok := open[r]; ok {
+					d.ranges = append(d.ranges, lineRange{rule: r, from: from, to: line})
+					delete(open, r)
+				}
+			}
+		}
+	}
+	for _, r := range order {
+		if from, ok := open[r]; ok {
+			d.ranges = append(d.ranges, lineRange{rule: r, from: from})
+		}
+	}
+	return d
+}
+
+// nextContentLine returns the first non-blank line after offset off, whose
+// own line number is line.
+func nextContentLine(src []byte, off, line int) int {
+	// Move to the end of the current line.
+	for off < len(src) && src[off] != '\n' {
+		off++
+	}
+	for off < len(src) {
+		off++ // past '\n'
+		line++
+		k := off
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r' || src[k] == '>') {
+			k++
+		}
+		if k < len(src) && src[k] != '\n' {
+			return line
+		}
+		off = k
+	}
+	return line
+}
+
+// startsLine reports whether only container prefixes (spaces, tabs, '>')
+// precede off on its line.
+func startsLine(src []byte, off int) bool {
+	for k := off - 1; k >= 0 && src[k] != '\n'; k-- {
+		switch src[k] {
+		case ' ', '\t', '>':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// inCode reports whether off lies inside a code block.
+func inCode(doc *specs.Document, off int) bool {
+	for _, c := range doc.CodeBlocks {
+		if off >= c.Span.Start && off < c.Span.End {
+			return true
+		}
+	}
+	return false
+}

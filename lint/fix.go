@@ -1,0 +1,162 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/ocispec/ocispec/specs"
+)
+
+// Apply applies the fixes to src and returns the new source and the number
+// of fixes applied. A fix is applied whole or not at all: one whose edits
+// overlap an edit already accepted is skipped (a later pass may apply it).
+// Identical edits from different fixes (two links sharing one reference
+// definition) are applied once.
+func Apply(src []byte, fixes []*Fix) ([]byte, int) {
+	var edits []Edit
+	overlaps := func(e Edit) (dup bool, clash bool) {
+		for _, a := range edits {
+			if a.Span == e.Span && a.New == e.New {
+				return true, false
+			}
+			// Two insertions at one point clash; otherwise half-open
+			// ranges clash when they intersect.
+			if e.Span.Start < a.Span.End && a.Span.Start < e.Span.End ||
+				e.Span.Start == a.Span.Start && (e.Span.Len() == 0 || a.Span.Len() == 0) {
+				return false, true
+			}
+		}
+		return false, false
+	}
+	n := 0
+	for _, f := range fixes {
+		if f == nil || len(f.Edits) == 0 {
+			continue
+		}
+		var add []Edit
+		ok := true
+		for _, e := range f.Edits {
+			if e.Span.Start < 0 || e.Span.End > len(src) || e.Span.Start > e.Span.End {
+				ok = false
+				break
+			}
+			if string(src[e.Span.Start:e.Span.End]) == e.New {
+				continue // changes nothing
+			}
+			dup, clash := overlaps(e)
+			if clash {
+				ok = false
+				break
+			}
+			if !dup {
+				add = append(add, e)
+			}
+		}
+		if !ok || len(add) == 0 {
+			continue
+		}
+		edits = append(edits, add...)
+		n++
+	}
+	if len(edits) == 0 {
+		return src, 0
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
+	out := make([]byte, 0, len(src)+64)
+	prev := 0
+	for _, e := range edits {
+		out = append(out, src[prev:e.Span.Start]...)
+		out = append(out, e.New...)
+		prev = e.Span.End
+	}
+	out = append(out, src[prev:]...)
+	return out, n
+}
+
+// maxFixPasses bounds the fix loop; each pass re-parses the document so
+// that fixes skipped for overlapping get their turn.
+const maxFixPasses = 8
+
+// FixSource repeatedly checks src with the fixable rules among rules and
+// applies their fixes until nothing changes. It returns the new source and
+// the number of fixes applied. set gives rules their context; it may be
+// nil. keep, when not nil, selects the findings (by their line range in
+// src as given) whose fixes apply; the loop then makes a single pass, since
+// line numbers move once src changes.
+func FixSource(path string, src []byte, set *specs.Set, rules []*Rule, cfg Config, keep func(line, endLine int) bool) ([]byte, int, error) {
+	var fixable []*Rule
+	for _, r := range rules {
+		if r.Fixable {
+			fixable = append(fixable, r)
+		}
+	}
+	total := 0
+	files := NewFileCache()
+	passes := maxFixPasses
+	if keep != nil {
+		passes = 1
+	}
+	for pass := 0; pass < passes && len(fixable) > 0; pass++ {
+		doc, err := specs.Parse(path, src, specs.Options{Abbreviations: cfg.Abbreviations})
+		if err != nil {
+			return src, total, err
+		}
+		sup := parseDirectives(doc)
+		var fixes []*Fix
+		for _, r := range fixable {
+			ctx := &Context{Set: set, Options: cfg.Options[r.ID], Abbreviations: cfg.Abbreviations, Files: files}
+			for _, f := range r.Check(doc, ctx) {
+				if f.Fix == nil {
+					continue
+				}
+				line, end := doc.Position(f.Span.Start).Line, doc.Position(f.Span.End).Line
+				if sup.suppressed(r.ID, line) || keep != nil && !keep(line, end) {
+					continue
+				}
+				fixes = append(fixes, f.Fix)
+			}
+		}
+		next, n := Apply(src, fixes)
+		if n == 0 {
+			break
+		}
+		src = next
+		total += n
+	}
+	return src, total, nil
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// directory and a rename, keeping the original file mode.
+func WriteFileAtomic(path string, data []byte) (err error) {
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		_ = tmp.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		_ = tmp.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,237 @@
+package lint
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ocispec/ocispec/specs"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// lintSrc runs one rule over src as a one-document set named doc.md.
+func lintSrc(t testing.TB, rule, src string) []Finding {
+	t.Helper()
+	doc, err := specs.Parse("doc.md", []byte(src), specs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := Run(specs.NewSet(t.TempDir(), doc), Config{Only: []string{rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+// fixSrc applies one rule's fixes to src.
+func fixSrc(t testing.TB, rule, src string) string {
+	t.Helper()
+	rules, err := Select(Config{Only: []string{rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := FixSource("doc.md", []byte(src), nil, rules, Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+// wantLines lints src with one rule and checks the start lines of the
+// findings.
+func wantLines(t *testing.T, rule, src string, want []int) []Finding {
+	t.Helper()
+	fs := lintSrc(t, rule, src)
+	if got := findingLines(fs); !sameInts(got, want) {
+		t.Errorf("lines = %v, want %v\n%v", got, want, fs)
+	}
+	return fs
+}
+
+// wantFixed fixes src with one rule and checks the result; fixed == ""
+// means src must stay unchanged.
+func wantFixed(t *testing.T, rule, src, fixed string) string {
+	t.Helper()
+	got := fixSrc(t, rule, src)
+	if fixed == "" {
+		fixed = src
+	}
+	if got != fixed {
+		t.Errorf("fixed =\n%q\nwant\n%q", got, fixed)
+	}
+	return got
+}
+
+// findingLines returns the start line of each finding.
+func findingLines(fs []Finding) []int {
+	var ls []int
+	for _, f := range fs {
+		ls = append(ls, f.Line)
+	}
+	return ls
+}
+
+func sameInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// golden compares got with testdata file name, rewriting it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./lint -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (run go test ./lint -update after checking):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// TestGolden lints each testdata/rules/<rule>/*.md fixture with its rule
+// alone and compares the text report (.golden) and, for fixable rules, the
+// fixed document (.fixed).
+func TestGolden(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "rules", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) == 0 {
+		t.Fatal("no fixtures under testdata/rules")
+	}
+	byID := map[string]*Rule{}
+	for _, r := range Rules() {
+		byID[r.ID] = r
+	}
+	for _, dir := range dirs {
+		rule := filepath.Base(dir)
+		r := byID[rule]
+		if r == nil {
+			t.Errorf("testdata/rules/%s: no such rule", rule)
+			continue
+		}
+		inputs, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+		for _, in := range inputs {
+			name := strings.TrimSuffix(filepath.Base(in), ".md")
+			t.Run(rule+"/"+name, func(t *testing.T) {
+				set, err := specs.Load(dir, []string{filepath.Base(in)}, specs.LoadOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				fs, err := Run(set, Config{Only: []string{rule}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := Report(&buf, "text", fs, ReportOptions{}); err != nil {
+					t.Fatal(err)
+				}
+				rel := filepath.Join("rules", rule, name)
+				golden(t, rel+".golden", buf.Bytes())
+				if !r.Fixable {
+					return
+				}
+				src, _ := os.ReadFile(in)
+				rules, _ := Select(Config{Only: []string{rule}})
+				fixed, _, err := FixSource(set.Docs[0].Path, src, set, rules, Config{}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden(t, rel+".fixed", fixed)
+				again, n, _ := FixSource(set.Docs[0].Path, fixed, set, rules, Config{}, nil)
+				if n != 0 || !bytes.Equal(again, fixed) {
+					t.Errorf("second fix changed the document (%d fixes)", n)
+				}
+			})
+		}
+	}
+}
+
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		if r.ID == "" || r.Summary == "" || r.Check == nil {
+			t.Errorf("rule %q is incomplete", r.ID)
+		}
+		if seen[r.ID] {
+			t.Errorf("rule %q registered twice", r.ID)
+		}
+		seen[r.ID] = true
+		if _, err := os.Stat(filepath.Join("..", r.DocURL())); err != nil {
+			t.Errorf("rule %s has no documentation page: %v", r.ID, err)
+		}
+		if _, err := os.Stat(filepath.Join("testdata", "rules", r.ID)); err != nil {
+			t.Errorf("rule %s has no golden fixtures: %v", r.ID, err)
+		}
+	}
+	// The registry is rebuilt on each call: changing one copy leaves the
+	// next untouched.
+	Rules()[0].Severity = Error
+	if Rules()[0].Severity == Error && oneSentencePerLine().Severity != Error {
+		t.Error("Rules() shares state between calls")
+	}
+}
+
+func TestSelect(t *testing.T) {
+	rs, err := Select(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if r.ID == "bcp14-keyword-case" {
+			t.Error("bcp14-keyword-case runs by default")
+		}
+	}
+	rs, err = Select(Config{Only: []string{"bcp14-keyword-case"}})
+	if err != nil || len(rs) != 1 || rs[0].Severity == Off {
+		t.Errorf("--rule did not enable an off rule: %v %v", rs, err)
+	}
+	rs, err = Select(Config{Severity: map[string]Severity{"rfc-link": Off}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if r.ID == "rfc-link" {
+			t.Error("rule set off still runs")
+		}
+	}
+	if _, err := Select(Config{Only: []string{"no-such-rule"}}); err == nil {
+		t.Error("unknown rule accepted")
+	}
+	if _, err := Select(Config{Severity: map[string]Severity{"nope": Error}}); err == nil {
+		t.Error("unknown rule in severities accepted")
+	}
+}
+
+func TestParseSeverity(t *testing.T) {
+	for in, want := range map[string]Severity{"off": Off, "info": Info, "warning": Warning, "warn": Warning, "Error": Error} {
+		got, err := ParseSeverity(in)
+		if err != nil || got != want {
+			t.Errorf("ParseSeverity(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	if _, err := ParseSeverity("fatal"); err == nil {
+		t.Error("ParseSeverity accepted fatal")
+	}
+}

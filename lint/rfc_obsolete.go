@@ -1,0 +1,111 @@
+package lint
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ocispec/ocispec/specs"
+)
+
+//go:embed data/rfc-obsolete.tsv
+var rfcObsoleteTSV string
+
+// rfcStatus is one row of data/rfc-obsolete.tsv.
+type rfcStatus struct {
+	Number      int
+	ObsoletedBy []int
+	Title       string
+}
+
+// parseRFCTable reads the TSV table; it panics on a malformed embedded
+// file, which a test catches.
+func parseRFCTable(tsv string) map[int]rfcStatus {
+	t := map[int]rfcStatus{}
+	for i, line := range strings.Split(tsv, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "rfc\t") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			panic(fmt.Sprintf("data/rfc-obsolete.tsv:%d: want 3 columns, got %d", i+1, len(f)))
+		}
+		n, err := strconv.Atoi(f[0])
+		if err != nil {
+			panic(fmt.Sprintf("data/rfc-obsolete.tsv:%d: %v", i+1, err))
+		}
+		st := rfcStatus{Number: n, Title: f[2]}
+		for _, s := range strings.Split(f[1], ",") {
+			if s == "" {
+				continue
+			}
+			m, err := strconv.Atoi(s)
+			if err != nil {
+				panic(fmt.Sprintf("data/rfc-obsolete.tsv:%d: %v", i+1, err))
+			}
+			st.ObsoletedBy = append(st.ObsoletedBy, m)
+		}
+		t[n] = st
+	}
+	return t
+}
+
+// rfcObsolete reports citations of RFCs that a newer RFC obsoletes.
+func rfcObsolete() *Rule {
+	p := newRFCPatterns()
+	table := parseRFCTable(rfcObsoleteTSV)
+	return &Rule{
+		ID:       "rfc-obsolete",
+		Severity: Warning,
+		Summary:  "Cited RFCs are current: none is obsoleted by a newer RFC.",
+		Check: func(doc *specs.Document, _ *Context) []Finding {
+			return checkRFCObsolete(p, table, doc)
+		},
+	}
+}
+
+func checkRFCObsolete(p *rfcPatterns, table map[int]rfcStatus, doc *specs.Document) []Finding {
+	var out []Finding
+	src := doc.Source
+	report := func(sp specs.Span, n int) {
+		st, ok := table[n]
+		if !ok || len(st.ObsoletedBy) == 0 {
+			return
+		}
+		var succ []string
+		for _, s := range st.ObsoletedBy {
+			name := "RFC " + strconv.Itoa(s)
+			if t, ok := table[s]; ok && t.Title != "" {
+				name += " (" + t.Title + ")"
+			}
+			succ = append(succ, name)
+		}
+		out = append(out, Finding{
+			Span:    sp,
+			Message: fmt.Sprintf("RFC %d (%s) is obsoleted by %s", n, st.Title, strings.Join(succ, ", ")),
+		})
+	}
+	for _, b := range doc.Blocks {
+		links := blockLinks(doc, b)
+		mentioned := map[*specs.Link]bool{}
+		for _, bm := range p.blockMentions(src, b, links) {
+			if bm.Link != nil {
+				mentioned[bm.Link] = true
+			} else if bm.InCode {
+				continue
+			}
+			report(bm.Span, bm.Number)
+		}
+		// A link to an RFC whose text names no RFC cites it too.
+		for _, l := range links {
+			if mentioned[l] || l.Image {
+				continue
+			}
+			if n, _, ok := p.parseRFCURL(l.Destination); ok {
+				report(l.Span, n)
+			}
+		}
+	}
+	return out
+}
