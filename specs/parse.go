@@ -489,6 +489,12 @@ func (b *builder) table(t *east.Table, items map[ast.Node]*ListItem) {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []*Block
 		col := 0
+		// An empty cell has no text to locate it; it gets an empty span
+		// after the previous cell (or at the row's start).
+		last := r.Pos()
+		if last < 0 {
+			last = tb.Span.Start
+		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			pt := b.plain(c)
 			blk := &Block{Kind: TableCell, Section: b.section, Table: tb, Row: row, Col: col, Quote: quoteDepth(t), node: c}
@@ -496,8 +502,13 @@ func (b *builder) table(t *east.Table, items map[ast.Node]*ListItem) {
 			if sp, ok := pt.sourceSpan(); ok {
 				blk.Lines = []Span{sp}
 			} else {
-				blk.Lines = []Span{{c.Pos(), c.Pos()}}
+				at := c.Pos()
+				if at < last {
+					at = last
+				}
+				blk.Lines = []Span{{at, at}}
 			}
+			last = blk.Lines[0].End
 			for _, a := range pt.anchors {
 				b.addAnchor(Anchor{ID: a.id, Kind: ExplicitAnchor, Span: a.span})
 			}

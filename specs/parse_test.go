@@ -32,6 +32,7 @@ func TestBadInput(t *testing.T) {
 		{"bom", []byte("\uFEFF# Title\n\nText.\n"), ""},
 		{"unterminated fence", []byte("# T\n\n```json\n{\"a\": 1}\n"), ""},
 		{"unterminated front matter", []byte("---\ntitle: x\n# T\n"), ""},
+		{"empty table cells", []byte("| a | b |\n|---|---|\n| | x |\n||\n"), ""},
 		{"only markup", []byte("**\n\n[]()\n\n`\n\n<a name=\n"), ""},
 	}
 	for _, tt := range tests {
