@@ -30,8 +30,52 @@ func Load(root string, paths []string, opts LoadOptions) (*Set, error) {
 	if root == "" {
 		root = "."
 	}
+	files, err := Files(root, paths, opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
 	set := &Set{Root: root, byPath: map[string]*Document{}}
 	p := NewParser(opts.Options)
+	for _, f := range files {
+		src, err := os.ReadFile(f.OS)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Path, unwrapPathError(err))
+		}
+		d, err := p.Parse(f.Path, src)
+		if err != nil {
+			return nil, err
+		}
+		set.byPath[f.Path] = d
+		set.Docs = append(set.Docs, d)
+	}
+	return set, nil
+}
+
+// A File is one Markdown file of a spec set, before parsing.
+type File struct {
+	// OS is the path to open.
+	OS string
+	// Path is slash-separated and relative to the set root, as recorded
+	// in Document.Path.
+	Path string
+}
+
+// Files lists the Markdown files Load would parse, in the same order,
+// without reading them, so a caller can stream a set of any size one
+// document at a time. A missing path is an error naming it.
+func Files(root string, paths, exclude []string) ([]File, error) {
+	if root == "" {
+		root = "."
+	}
+	var out []File
+	seen := map[string]bool{}
+	add := func(full string) {
+		rel := relSlash(root, full)
+		if !seen[rel] {
+			seen[rel] = true
+			out = append(out, File{OS: full, Path: rel})
+		}
+	}
 	for _, arg := range paths {
 		full := arg
 		if !filepath.IsAbs(full) {
@@ -42,9 +86,7 @@ func Load(root string, paths []string, opts LoadOptions) (*Set, error) {
 			return nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
 		}
 		if !info.IsDir() {
-			if err := set.add(p, root, full); err != nil {
-				return nil, err
-			}
+			add(full)
 			continue
 		}
 		var files []string
@@ -54,12 +96,12 @@ func Load(root string, paths []string, opts LoadOptions) (*Set, error) {
 			}
 			rel := relSlash(root, fp)
 			if d.IsDir() {
-				if fp != full && (skipDirs[d.Name()] || excluded(rel, opts.Exclude)) {
+				if fp != full && (skipDirs[d.Name()] || excluded(rel, exclude)) {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if strings.EqualFold(filepath.Ext(fp), ".md") && !excluded(rel, opts.Exclude) && d.Type().IsRegular() {
+			if strings.EqualFold(filepath.Ext(fp), ".md") && !excluded(rel, exclude) && d.Type().IsRegular() {
 				files = append(files, fp)
 			}
 			return nil
@@ -69,12 +111,10 @@ func Load(root string, paths []string, opts LoadOptions) (*Set, error) {
 		}
 		sort.Strings(files)
 		for _, f := range files {
-			if err := set.add(p, root, f); err != nil {
-				return nil, err
-			}
+			add(f)
 		}
 	}
-	return set, nil
+	return out, nil
 }
 
 // NewSet builds a set from documents already parsed, for callers that hold
@@ -88,24 +128,6 @@ func NewSet(root string, docs ...*Document) *Set {
 		}
 	}
 	return s
-}
-
-func (s *Set) add(p *Parser, root, file string) error {
-	rel := relSlash(root, file)
-	if s.byPath[rel] != nil {
-		return nil
-	}
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("%s: %w", rel, unwrapPathError(err))
-	}
-	d, err := p.Parse(rel, src)
-	if err != nil {
-		return err
-	}
-	s.byPath[rel] = d
-	s.Docs = append(s.Docs, d)
-	return nil
 }
 
 // Resolve maps a link destination written in from to the document and

@@ -121,7 +121,7 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 // A lintSet is one spec set to lint: its root and its files.
 type lintSet struct {
 	root  string
-	files []lint.File
+	files []specs.File
 }
 
 // lintSets lists the files to lint: the PATHs as one set, or each spec
@@ -141,7 +141,7 @@ func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
 	}
 	var sets []lintSet
 	for _, s := range specsToLint {
-		files, err := lint.ListFiles(s.root, s.paths, ws.Config.Exclude)
+		files, err := specs.Files(s.root, s.paths, ws.LoadOptions().Exclude)
 		if err != nil {
 			return nil, err
 		}
