@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/ocispec/ocispec/internal/gitexec"
 )
 
 // ChangedLines maps an absolute, cleaned file path to the set of its
@@ -25,7 +26,7 @@ func (c ChangedLines) Has(abs string, line int) bool {
 // merge base of rev and HEAD (what a pull request changes), falling back
 // to rev itself when there is no merge base.
 func GitChanged(dir, rev string) (ChangedLines, error) {
-	top, err := git(dir, "rev-parse", "--show-toplevel")
+	top, err := gitexec.Output(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return nil, err
 	}
@@ -35,28 +36,16 @@ func GitChanged(dir, rev string) (ChangedLines, error) {
 		args = append(args, "--cached")
 	} else {
 		base := rev
-		if mb, err := git(dir, "merge-base", rev, "HEAD"); err == nil {
+		if mb, err := gitexec.Output(dir, "merge-base", rev, "HEAD"); err == nil {
 			base = strings.TrimSpace(string(mb))
 		}
 		args = append(args, base)
 	}
-	out, err := git(root, args...)
+	out, err := gitexec.Output(root, args...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseUnifiedDiff(root, out)
-}
-
-func git(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("git %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
-	}
-	return out, nil
 }
 
 // ParseUnifiedDiff reads a `git diff -U0` patch and returns the new-side

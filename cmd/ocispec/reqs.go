@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -13,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/ocispec/ocispec/internal/gitexec"
 	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/workspace"
 )
@@ -288,7 +287,7 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph
 			if !strings.EqualFold(path.Ext(name), ".md") || skippedPath(name) {
 				continue
 			}
-			src, err := gitBytes(top, "show", rev+":"+name)
+			src, err := gitexec.Output(top, "show", rev+":"+name)
 			if err != nil {
 				return nil, nil, usagef("--git: %v", err)
 			}
@@ -321,22 +320,7 @@ func skippedPath(name string) bool {
 }
 
 func git(dir string, args ...string) (string, error) {
-	b, err := gitBytes(dir, args...)
+	b, err := gitexec.Output(dir, args...)
 	return string(b), err
 }
 
-func gitBytes(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
-	}
-	return out, nil
-}
