@@ -323,4 +323,3 @@ func git(dir string, args ...string) (string, error) {
 	b, err := gitexec.Output(dir, args...)
 	return string(b), err
 }
-
