@@ -2,16 +2,15 @@ package lint
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	goldenfile "github.com/ocispec/ocispec/internal/golden"
+
 	"github.com/ocispec/ocispec/specs"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // lintSrc runs one rule over src as a one-document set named doc.md.
 func lintSrc(t testing.TB, rule, src string) []Finding {
@@ -85,28 +84,6 @@ func sameInts(a, b []int) bool {
 		}
 	}
 	return true
-}
-
-// golden compares got with testdata file name, rewriting it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./lint -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test ./lint -update after checking):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
 }
 
 // TestGolden lints each testdata/rules/<rule>/*.md fixture with its rule
@@ -234,4 +211,10 @@ func TestParseSeverity(t *testing.T) {
 	if _, err := ParseSeverity("fatal"); err == nil {
 		t.Error("ParseSeverity accepted fatal")
 	}
+}
+
+// golden compares got with testdata/name (rewritten with -update).
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }

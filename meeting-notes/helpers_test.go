@@ -1,14 +1,12 @@
 package meetingnotes
 
 import (
-	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+	goldenfile "github.com/ocispec/ocispec/internal/golden"
+)
 
 // corpusDir locates the real OCI notes in ../shared, beside the repository
 // (the repository is ../.. from this package). Tests that need it skip when
@@ -38,28 +36,6 @@ func mustParse(t testing.TB, name string, data []byte) *Document {
 		t.Fatalf("Parse(%s): %v", name, err)
 	}
 	return d
-}
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run go test -update and review the diff\n--- got:\n%s", path, got)
-	}
 }
 
 // copyDir copies the regular files of src into dst.
@@ -93,4 +69,10 @@ func contentOf(docs ...*Document) map[string][]string {
 		}
 	}
 	return out
+}
+
+// golden compares got with testdata/golden/name (rewritten with -update).
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	goldenfile.Check(t, filepath.Join("testdata", "golden", name), got)
 }

@@ -2,17 +2,15 @@ package specs_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/ocispec/ocispec/internal/golden"
+
 	"github.com/ocispec/ocispec/specs"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGoldenModel compares the model outline of our own fixtures and the
 // example workspace with testdata/golden; run with -update after an
@@ -40,33 +38,7 @@ func TestGoldenModel(t *testing.T) {
 			if strings.HasPrefix(f, "..") {
 				name = "example-" + name
 			}
-			golden := filepath.Join("testdata", "golden", name+".dump")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("model of %s differs from %s (run go test ./specs -update and review the diff)\n%s", f, golden, firstDiff(string(want), got.String()))
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", name+".dump"), got.Bytes())
 		})
 	}
-}
-
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) && i < len(g); i++ {
-		if w[i] != g[i] {
-			return "line " + strconv.Itoa(i+1) + ":\n- " + w[i] + "\n+ " + g[i]
-		}
-	}
-	return "lengths differ"
 }

@@ -377,7 +377,7 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 // "](url)") up to the next whitespace.
 func (b *builder) extendEnd(blk *Block, end int) int {
 	limit := b.lineEnd(blk, end)
-	for end < limit && b.src[end] != ' ' && b.src[end] != '\t' {
+	for end < limit && !isSpaceByte(b.src[end]) {
 		end++
 	}
 	return end
@@ -389,10 +389,10 @@ func (b *builder) extendEnd(blk *Block, end int) int {
 func (b *builder) extendStart(blk *Block, start, floor int) int {
 	ls := b.lineStart(blk, start)
 	floor = max(floor, ls)
-	for start > floor && b.src[start-1] != ' ' && b.src[start-1] != '\t' && b.src[start-1] != '\n' {
+	for start > floor && !isSpaceByte(b.src[start-1]) {
 		start--
 	}
-	return start
+	return max(start, floor)
 }
 
 func (b *builder) lineEnd(blk *Block, off int) int {
@@ -416,6 +416,10 @@ func lineAt(lines []Span, off int) (Span, bool) {
 		return lines[i], true
 	}
 	return Span{}, false
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 func firstNonSpace(src []byte, start, end int) int {

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ocispec/ocispec/internal/golden"
 )
 
 // diffEntry is a diff entry reduced to what the expectations name: the
@@ -155,8 +157,8 @@ func TestDiffCorpus(t *testing.T) {
 	for _, st := range steps {
 		t.Run(st[0]+"→"+st[1], func(t *testing.T) {
 			d := DiffGraphs(load(st[0]), load(st[1]))
-			golden := filepath.Join("testdata", "reqs", "distribution-spec-"+strings.TrimSuffix(st[0], ".md")+"-to-"+strings.TrimSuffix(st[1], ".md")+".golden")
-			checkGolden(t, golden, []byte(diffSummary(d)))
+			goldenPath := filepath.Join("testdata", "reqs", "distribution-spec-"+strings.TrimSuffix(st[0], ".md")+"-to-"+strings.TrimSuffix(st[1], ".md")+".golden")
+			golden.Check(t, goldenPath, []byte(diffSummary(d)))
 		})
 	}
 }

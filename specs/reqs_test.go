@@ -3,14 +3,14 @@ package specs
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ocispec/ocispec/internal/golden"
 )
 
 func TestScanKeywords(t *testing.T) {
@@ -238,51 +238,7 @@ func TestExtractFixture(t *testing.T) {
 	if err := enc.Encode(g); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, filepath.Join("testdata", "reqs", "v1.graph.json"), buf.Bytes())
-}
-
-// updateGolden reports whether -update was given. The flag is registered
-// by the external test package (golden_test.go); both share one test
-// binary, so it is looked up rather than defined twice.
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// reqFirstDiff shows the first differing line of two texts.
-func reqFirstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, w, g)
-		}
-	}
-	return ""
-}
-
-// checkGolden compares got with a golden file, rewriting it under -update.
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if updateGolden() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./specs -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run go test ./specs -run %s -update and review the diff)\n%s", path, t.Name(), reqFirstDiff(string(want), string(got)))
-	}
+	golden.Check(t, filepath.Join("testdata", "reqs", "v1.graph.json"), buf.Bytes())
 }
 
 func TestEdges(t *testing.T) {
