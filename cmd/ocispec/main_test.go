@@ -20,6 +20,8 @@ func TestExitCodes(t *testing.T) {
 		inStderr string
 	}{
 		{[]string{"version"}, 0, ""},
+		{[]string{"version", "--format", "json"}, 0, ""},
+		{[]string{"version", "--format", "yaml"}, 2, "unsupported --format"},
 		{[]string{"--bogus"}, 2, "unknown flag"},
 		{[]string{"openapi"}, 2, "not implemented yet"},
 		{[]string{"build", "--format", "sarif"}, 2, "unsupported --format"},

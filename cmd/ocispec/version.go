@@ -13,11 +13,20 @@ func (a *app) versionCmd() *cobra.Command {
 		Short: "Print the ocispec version",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			v := "(devel)"
-			if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-				v = bi.Main.Version
+			if err := a.checkFormat("text", "json"); err != nil {
+				return err
 			}
-			_, err := fmt.Fprintf(a.stdout, "ocispec %s\n", v)
+			v, goVersion := "(devel)", ""
+			if bi, ok := debug.ReadBuildInfo(); ok {
+				if bi.Main.Version != "" {
+					v = bi.Main.Version
+				}
+				goVersion = bi.GoVersion
+			}
+			if a.format == "json" {
+				return encodeJSON(a.stdout, map[string]string{"version": v, "go": goVersion})
+			}
+			_, err := fmt.Fprintf(a.stdout, "ocispec %s (%s)\n", v, goVersion)
 			return err
 		},
 	}
