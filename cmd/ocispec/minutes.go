@@ -2,9 +2,7 @@ package main
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -62,7 +60,7 @@ summary line per meeting.`,
 				return err
 			}
 			if a.format == "json" {
-				return writeJSON(a.stdout, d)
+				return encodeJSON(a.stdout, d)
 			}
 			return meetingnotes.WriteSummary(a.stdout, d)
 		},
@@ -184,7 +182,7 @@ the workspace config (ocispec.yaml).`,
 				}
 			}
 			if a.format == "json" {
-				return writeJSON(a.stdout, plan.Summary(dryRun))
+				return encodeJSON(a.stdout, plan.Summary(dryRun))
 			}
 			return plan.WriteReport(a.stdout, dryRun)
 		},
@@ -243,7 +241,7 @@ the archive directory of the workspace config (ocispec.yaml) are indexed.`,
 			idx := meetingnotes.BuildIndex(docs...)
 			switch a.format {
 			case "json":
-				return writeJSON(a.stdout, idx)
+				return encodeJSON(a.stdout, idx)
 			case "markdown":
 				return idx.WriteMarkdown(a.stdout)
 			}
@@ -283,10 +281,4 @@ func expandMarkdown(args []string) ([]string, error) {
 		out = append(out, md...) // Glob returns names in lexical order
 	}
 	return out, nil
-}
-
-func writeJSON(w io.Writer, v any) error {
-	e := json.NewEncoder(w)
-	e.SetIndent("", "  ")
-	return e.Encode(v)
 }
