@@ -330,6 +330,12 @@ func (b *builder) walk(root ast.Node) error {
 	})
 }
 
+// pos is n's source offset clamped to the source: goldmark counts
+// expanded tabs, so a position can point past the bytes it came from.
+func (b *builder) pos(n ast.Node) int {
+	return min(max(n.Pos(), 0), len(b.src))
+}
+
 func enclosingItem(n ast.Node, items map[ast.Node]*ListItem) *ListItem {
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if li, ok := items[p]; ok {
@@ -350,7 +356,7 @@ func quoteDepth(n ast.Node) int {
 }
 
 func (b *builder) marker(n *ast.ListItem, start int) string {
-	s := b.src[start:]
+	s := b.src[min(start, len(b.src)):]
 	i := 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
@@ -389,12 +395,9 @@ func (b *builder) nodeSpan(n ast.Node) Span {
 		}
 	}
 	visit(n)
-	if start < 0 {
-		start = 0
-	}
-	if end < start {
-		end = start
-	}
+	// goldmark positions count expanded tabs; clamp to the source.
+	start = min(max(start, 0), len(b.src))
+	end = min(max(end, start), len(b.src))
 	return trimEOL(b.src, Span{start, end})
 }
 
@@ -430,7 +433,7 @@ func (b *builder) heading(n *ast.Heading) {
 		last := b.doc.LineSpan(b.doc.Position(l.At(l.Len() - 1).Start).Line)
 		h.Span = Span{ls.Start, last.End}
 	} else {
-		h.Span = b.doc.LineSpan(b.doc.Position(max(n.Pos(), 0)).Line)
+		h.Span = b.doc.LineSpan(b.doc.Position(b.pos(n)).Line)
 	}
 	h.Anchor = b.slugger.Slug(h.Text)
 	for len(b.heads) > 0 && b.heads[len(b.heads)-1].Level >= h.Level {
@@ -491,8 +494,8 @@ func (b *builder) table(t *east.Table, items map[ast.Node]*ListItem) {
 		col := 0
 		// An empty cell has no text to locate it; it gets an empty span
 		// after the previous cell (or at the row's start).
-		last := r.Pos()
-		if last < 0 {
+		last := b.pos(r)
+		if r.Pos() < 0 {
 			last = tb.Span.Start
 		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
@@ -502,7 +505,7 @@ func (b *builder) table(t *east.Table, items map[ast.Node]*ListItem) {
 			if sp, ok := pt.sourceSpan(); ok {
 				blk.Lines = []Span{sp}
 			} else {
-				at := c.Pos()
+				at := b.pos(c)
 				if at < last {
 					at = last
 				}
@@ -559,8 +562,8 @@ func (b *builder) code(n ast.Node, fenced bool) {
 			}
 		}
 		// The fence lines are not in Lines(): find them around the content.
-		open := n.Pos()
-		if open < 0 {
+		open := b.pos(n)
+		if n.Pos() < 0 {
 			if l.Len() > 0 {
 				open = l.At(0).Start
 			}

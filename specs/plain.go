@@ -107,10 +107,10 @@ func (b *builder) inline(pt *plainText, n ast.Node) {
 			pt.appendBreak(n.Segment.Stop)
 		}
 	case *ast.String:
-		pt.appendSynthetic(string(n.Value), max(n.Pos(), 0))
+		pt.appendSynthetic(string(n.Value), b.pos(n))
 	case *ast.CodeSpan:
 		start := len(pt.buf)
-		open := max(n.Pos(), 0)
+		open := b.pos(n)
 		pt.appendSynthetic("`", open)
 		last := open
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -134,7 +134,7 @@ func (b *builder) inline(pt *plainText, n ast.Node) {
 	case *ast.AutoLink:
 		start := len(pt.buf)
 		label := n.Label(b.src)
-		at := max(n.Pos(), 0)
+		at := b.pos(n)
 		if i := bytes.Index(b.src[at:min(len(b.src), at+len(label)+2)], label); i >= 0 {
 			pt.appendSrc(label, at+i)
 		} else {
@@ -184,7 +184,7 @@ func (b *builder) autolinkEnd(at, n int) int {
 // link flattens a link's label and records it with its source span.
 func (b *builder) link(pt *plainText, n ast.Node, dest, title []byte, ref *ast.ReferenceLink, image bool) {
 	start := len(pt.buf)
-	at := max(n.Pos(), 0)
+	at := b.pos(n)
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		b.inline(pt, c)
 	}
