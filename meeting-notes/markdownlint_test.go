@@ -58,6 +58,9 @@ func lintMarkdown(t *testing.T, file string) {
 	t.Helper()
 	bin, cli2 := findMarkdownlint()
 	if bin == "" {
+		if os.Getenv("OCISPEC_REQUIRE_MARKDOWNLINT") != "" {
+			t.Fatal("markdownlint not found but OCISPEC_REQUIRE_MARKDOWNLINT is set")
+		}
 		t.Log("markdownlint not found (install the npm package markdownlint-cli, or set OCISPEC_MARKDOWNLINT); skipping the lint check")
 		return
 	}
