@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/ocispec/ocispec/specs"
@@ -10,7 +9,8 @@ import (
 // Helpers shared by the BCP 14 rules.
 
 // bcp14KeywordPattern matches the BCP 14 key words in capitals, longest
-// first.
+// first. findKeyword implements it without a regular expression; a test
+// holds the two equal.
 const bcp14KeywordPattern = `\b(?:MUST NOT|MUST|REQUIRED|SHALL NOT|SHALL|SHOULD NOT|SHOULD|NOT RECOMMENDED|RECOMMENDED|MAY|OPTIONAL)\b`
 
 // The RFC 8174 boilerplate, suggested when a set lacks one.
@@ -33,7 +33,7 @@ func outsideCode(s *specs.Sentence) string {
 // isBoilerplate reports whether a sentence is a BCP 14 / RFC 2119
 // boilerplate sentence.
 func isBoilerplate(text string) bool {
-	if !strings.Contains(text, "nterpret") && !strings.Contains(text, "NTERPRET") {
+	if !hasInterpret(text) {
 		return false
 	}
 	t := strings.ToLower(text)
@@ -44,8 +44,63 @@ func isBoilerplate(text string) bool {
 		strings.Contains(t, "rfc 2119") || strings.Contains(t, "rfc2119")
 }
 
-// keywordRegexp compiles bcp14KeywordPattern.
-func keywordRegexp() *regexp.Regexp { return regexp.MustCompile(bcp14KeywordPattern) }
+// hasInterpret reports whether text contains "nterpret" or "NTERPRET",
+// which every boilerplate sentence does. It looks for the rarer "p" (or
+// "P") first, so the common case, a sentence without it, costs one
+// vectorized byte search per case.
+func hasInterpret(text string) bool {
+	return hasAround(text, 'p', "nterpret") || hasAround(text, 'P', "NTERPRET")
+}
+
+// hasAround reports whether word, whose fifth byte is c, occurs in text.
+func hasAround(text string, c byte, word string) bool {
+	const at = 4 // index of c in word
+	for off := at; off < len(text); {
+		i := strings.IndexByte(text[off:], c)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i+len(word)-at <= len(text) && text[i-at:i-at+len(word)] == word {
+			return true
+		}
+		off = i + 1
+	}
+	return false
+}
+
+// bcp14Keywords are the alternatives of bcp14KeywordPattern, in its order.
+var bcp14Keywords = [...]string{
+	"MUST NOT", "MUST", "REQUIRED", "SHALL NOT", "SHALL", "SHOULD NOT", "SHOULD",
+	"NOT RECOMMENDED", "RECOMMENDED", "MAY", "OPTIONAL",
+}
+
+// findKeyword returns what keywordRegexp().FindString(s) returns, the
+// leftmost key word of s preferring the earlier alternative, without a
+// regular expression: \b is an ASCII word boundary.
+func findKeyword(s string) string {
+	for i := 0; i+3 <= len(s); i++ {
+		switch s[i] {
+		case 'M', 'R', 'S', 'N', 'O':
+		default:
+			continue
+		}
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		for _, k := range bcp14Keywords {
+			if e := i + len(k); strings.HasPrefix(s[i:], k) && (e == len(s) || !isWordByte(s[e])) {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// isWordByte reports whether c is in \w, [0-9A-Za-z_].
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
 
 // hasCapitalRun reports whether s holds two capital ASCII letters in a row,
 // which every key word has; it lets rules skip most sentences without a

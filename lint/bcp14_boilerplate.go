@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/ocispec/ocispec/specs"
 )
@@ -11,29 +10,22 @@ import (
 // the boilerplate that gives them meaning, and a document to carry it at
 // most once.
 func bcp14Boilerplate() *Rule {
-	kw := keywordRegexp()
 	return &Rule{
 		ID:       "bcp14-boilerplate",
 		Severity: Warning,
 		Summary:  "A spec set that uses BCP 14 key words contains the BCP 14 boilerplate, once.",
-		Check: func(doc *specs.Document, _ *Context) []Finding {
+		Check: func(doc *specs.Document, ctx *Context) []Finding {
 			var out []Finding
-			seen := false
-			for _, b := range doc.Blocks {
-				for _, s := range b.Sentences {
-					if !isBoilerplate(s.Text) {
-						continue
-					}
-					if seen {
-						out = append(out, Finding{Span: s.Span, Message: "the BCP 14 boilerplate appears again in this document: keep one"})
-					}
-					seen = true
+			// Every boilerplate sentence after the first, headings included.
+			for i, sp := range scanBoilerplate(doc, ctx).spans {
+				if i > 0 {
+					out = append(out, Finding{Span: sp, Message: "the BCP 14 boilerplate appears again in this document: keep one"})
 				}
 			}
 			return out
 		},
-		Summarize: func(doc *specs.Document, _ *Context) any {
-			return summarizeBoilerplate(kw, doc)
+		Summarize: func(doc *specs.Document, ctx *Context) any {
+			return summarizeBoilerplate(doc, scanBoilerplate(doc, ctx))
 		},
 		CheckSummaries: checkBoilerplateSet,
 	}
@@ -46,26 +38,58 @@ type boilerplateSummary struct {
 	first *Finding
 }
 
-func summarizeBoilerplate(kw *regexp.Regexp, doc *specs.Document) boilerplateSummary {
-	var sum boilerplateSummary
+// boilerplateScan lists the boilerplate sentences of one document, so that
+// Check and Summarize test each sentence once.
+type boilerplateScan struct {
+	doc *specs.Document
+	// spans holds the boilerplate sentences in document order.
+	spans []specs.Span
+	// inProse tells whether one of them lies outside a heading.
+	inProse bool
+}
+
+// scanBoilerplate returns the scan of doc, kept in ctx (which serves one
+// document) for the rule's other function.
+func scanBoilerplate(doc *specs.Document, ctx *Context) *boilerplateScan {
+	if ctx != nil && ctx.boilerplate != nil && ctx.boilerplate.doc == doc {
+		return ctx.boilerplate
+	}
+	sc := &boilerplateScan{doc: doc}
+	for _, b := range doc.Blocks {
+		for _, s := range b.Sentences {
+			if isBoilerplate(s.Text) {
+				sc.spans = append(sc.spans, s.Span)
+				sc.inProse = sc.inProse || b.Kind != specs.HeadingText
+			}
+		}
+	}
+	if ctx != nil {
+		ctx.boilerplate = sc
+	}
+	return sc
+}
+
+func summarizeBoilerplate(doc *specs.Document, sc *boilerplateScan) boilerplateSummary {
+	if sc.inProse {
+		return boilerplateSummary{has: true}
+	}
+	// No sentence outside the headings is boilerplate: find the first key
+	// word.
 	for _, b := range doc.Blocks {
 		if b.Kind == specs.HeadingText {
 			continue
 		}
 		for _, s := range b.Sentences {
-			if isBoilerplate(s.Text) {
-				return boilerplateSummary{has: true}
-			}
-			if sum.first == nil && hasCapitalRun(s.Text) {
-				if m := kw.FindString(outsideCode(s)); m != "" {
+			if hasCapitalRun(s.Text) {
+				if m := findKeyword(outsideCode(s)); m != "" {
 					f := At(doc, s.Span, fmt.Sprintf("%q is a BCP 14 key word but the spec set has no BCP 14 boilerplate; add RFC 8174's: %s",
 						m, bcp14Boilerplate8174))
-					sum.first = &f
+					return boilerplateSummary{first: &f}
 				}
 			}
 		}
 	}
-	return sum
+	return boilerplateSummary{}
 }
 
 // checkBoilerplateSet reports the set's first key word when no document

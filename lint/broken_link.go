@@ -155,6 +155,9 @@ func undefinedRefs(doc *specs.Document) []Finding {
 	src := doc.Source
 	var out []Finding
 	for _, b := range doc.Blocks {
+		if !linesMayContain(src, b.Lines, "][") {
+			continue
+		}
 		var links []*specs.Link
 		for _, line := range b.Lines {
 			if !validSpan(src, line) {

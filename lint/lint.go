@@ -14,8 +14,9 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/ocispec/ocispec/specs"
@@ -166,6 +167,9 @@ type Context struct {
 	Files *FileCache
 
 	stream *Stream
+	// boilerplate is bcp14-boilerplate's scan of the document, shared by
+	// its Check and Summarize (see scanBoilerplate).
+	boilerplate *boilerplateScan
 }
 
 // Select returns the rules enabled by cfg with their effective severity.
@@ -269,21 +273,60 @@ func locate(doc *specs.Document, f *Finding) {
 	f.EndLine, f.EndColumn = e.Line, e.Column
 }
 
-// Sort orders findings by path, line, column and rule.
+// Sort orders findings by path, line, column and rule, keeping the order
+// of findings that tie. Findings that are already in order (as one stream
+// returns them) cost one pass.
 func Sort(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
+	less := func(a, b *Finding) bool { return compareFindings(a, b) < 0 }
+	sorted := true
+	for i := 1; i < len(fs) && sorted; i++ {
+		sorted = !less(&fs[i], &fs[i-1])
+	}
+	if sorted {
+		return
+	}
+	// Sort positions rather than the findings themselves, which are large
+	// to move, breaking ties by position to keep the sort stable; then
+	// apply the permutation in place, one cycle at a time.
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(i, j int) int {
+		if c := compareFindings(&fs[i], &fs[j]); c != 0 {
+			return c
 		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return a.Rule < b.Rule
+		return cmp.Compare(i, j)
 	})
+	// fs[k] must become the finding at idx[k]; a done position holds -1.
+	for start := range idx {
+		if idx[start] < 0 {
+			continue
+		}
+		tmp := fs[start]
+		k := start
+		for idx[k] != start {
+			fs[k] = fs[idx[k]]
+			next := idx[k]
+			idx[k] = -1
+			k = next
+		}
+		fs[k] = tmp
+		idx[k] = -1
+	}
+}
+
+func compareFindings(a, b *Finding) int {
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Column, b.Column); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Rule, b.Rule)
 }
 
 // Counts tallies findings by severity.

@@ -135,9 +135,10 @@ func intentionalBreak(src []byte, line specs.Span) bool {
 	if bytes.HasSuffix(t, []byte("\\")) && !bytes.HasSuffix(t, []byte("\\\\")) {
 		return true
 	}
-	lower := bytes.ToLower(t)
 	for _, br := range []string{"<br>", "<br/>", "<br />"} {
-		if bytes.HasSuffix(lower, []byte(br)) {
+		// As bytes.HasSuffix(bytes.ToLower(t), br), without lowering the
+		// line: only ASCII letters fold to the letters of br.
+		if len(t) >= len(br) && bytes.EqualFold(t[len(t)-len(br):], []byte(br)) {
 			return true
 		}
 	}

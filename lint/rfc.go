@@ -20,6 +20,9 @@ type rfcPatterns struct {
 	// section: "RFC 9110 section 15.4", "RFC 9110, Section 15.4",
 	// "RFC 9110 (section 15.4)", "RFC 9110 §15.4".
 	mention *regexp.Regexp
+	// mentionAt is mention without its leading \b, anchored: mentions
+	// runs it only where "RFC" starts a word.
+	mentionAt *regexp.Regexp
 	// prefixed matches "section 15.4 of RFC 9110".
 	prefixed *regexp.Regexp
 	// url matches URLs of RFC documents on the usual hosts.
@@ -28,9 +31,11 @@ type rfcPatterns struct {
 
 func newRFCPatterns() *rfcPatterns {
 	sec := `(?:[Ss]ection|[Ss]ec\.|§|[Aa]ppendix)\s*([0-9A-Z]+(?:\.[0-9]+)*)`
+	mention := `RFC[ \x{00A0}]?([1-9][0-9]{0,4})\b(?:(?:,?[ \x{00A0}]+|[ \x{00A0}]*\([ \x{00A0}]*)` + sec + `(\))?)?`
 	return &rfcPatterns{
-		mention:  regexp.MustCompile(`\bRFC[ \x{00A0}]?([1-9][0-9]{0,4})\b(?:(?:,?[ \x{00A0}]+|[ \x{00A0}]*\([ \x{00A0}]*)` + sec + `(\))?)?`),
-		prefixed: regexp.MustCompile(`\b` + sec + `[ \x{00A0}]+of[ \x{00A0}]+RFC[ \x{00A0}]?([1-9][0-9]{0,4})\b`),
+		mention:   regexp.MustCompile(`\b` + mention),
+		mentionAt: regexp.MustCompile(`^` + mention),
+		prefixed:  regexp.MustCompile(`\b` + sec + `[ \x{00A0}]+of[ \x{00A0}]+RFC[ \x{00A0}]?([1-9][0-9]{0,4})\b`),
 		url: regexp.MustCompile(`^(?i:(?:https?:)?//(?:www\.)?(?:` +
 			`rfc-editor\.org/(?:rfc|info)/rfc([0-9]+)(?:\.txt|\.html|\.pdf)?/?` +
 			`|(?:tools|www)\.ietf\.org/(?:html|rfc)/rfc([0-9]+)(?:\.txt|\.html)?/?` +
@@ -98,7 +103,7 @@ func (p *rfcPatterns) mentionsIn(s string, base int) []rfcMention {
 			out = append(out, rfcMention{Span: specs.Span{Start: base + m[0], End: base + m[1]}, Number: n, Section: s[m[2]:m[3]]})
 		}
 	}
-	for _, m := range p.mention.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range p.findMentions(s) {
 		start, end := m[0], m[1]
 		if overlapsMention(out, base+start, base+end) {
 			continue
@@ -116,6 +121,36 @@ func (p *rfcPatterns) mentionsIn(s string, base int) []rfcMention {
 			}
 		}
 		out = append(out, rfcMention{Span: specs.Span{Start: base + start, End: base + end}, Number: n, Section: strings.TrimSuffix(sec, ".")})
+	}
+	return out
+}
+
+// findMentions returns what p.mention.FindAllStringSubmatchIndex(s, -1)
+// returns. A match starts with "RFC" at a word boundary, so it tries the
+// anchored expression only there instead of at every byte.
+func (p *rfcPatterns) findMentions(s string) [][]int {
+	var out [][]int
+	for cur := 0; cur < len(s); {
+		i := strings.Index(s[cur:], "RFC")
+		if i < 0 {
+			break
+		}
+		i += cur
+		cur = i + 1
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		m := p.mentionAt.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			continue
+		}
+		for k, v := range m {
+			if v >= 0 {
+				m[k] = v + i
+			}
+		}
+		out = append(out, m)
+		cur = m[1]
 	}
 	return out
 }
@@ -200,7 +235,28 @@ func blockLinks(doc *specs.Document, b *specs.Block) []*specs.Link {
 
 // normLabel normalizes a reference label as CommonMark matches them.
 func normLabel(s string) string {
+	if plainLabel(s) {
+		// strings.Fields would give back s: skip its allocations.
+		return strings.ToLower(s)
+	}
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// plainLabel reports whether s is ASCII with single spaces between words
+// and no other white space, so that joining its fields gives s.
+func plainLabel(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i-1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // validSpan reports whether s indexes src; the model may hold empty
@@ -220,12 +276,20 @@ type blockMention struct {
 	InCode bool
 }
 
-// blockMentions finds the RFC mentions in the lines of b.
-func (p *rfcPatterns) blockMentions(src []byte, b *specs.Block, links []*specs.Link) []blockMention {
+// blockMentions finds the RFC mentions in the lines of b. The block's
+// links (blockLinks) are gathered only when a line mentions an RFC.
+func (p *rfcPatterns) blockMentions(src []byte, b *specs.Block) []blockMention {
+	if !linesMayContain(src, b.Lines, "RFC") {
+		return nil
+	}
 	var out []blockMention
+	var links []*specs.Link
 	for _, line := range b.Lines {
 		if !validSpan(src, line) || !bytes.Contains(src[line.Start:line.End], []byte("RFC")) {
 			continue
+		}
+		if links == nil {
+			links = blockLinks(nil, b)
 		}
 		code := codeSpans(src, line)
 		for _, m := range p.mentionsIn(string(src[line.Start:line.End]), line.Start) {
@@ -233,4 +297,19 @@ func (p *rfcPatterns) blockMentions(src []byte, b *specs.Block, links []*specs.L
 		}
 	}
 	return out
+}
+
+// linesMayContain reports whether sub may occur within one of lines: it
+// searches the source from the first line's start to the last line's end
+// once, instead of line by line. It answers true when a line is not a valid
+// span, leaving that line to the caller.
+func linesMayContain(src []byte, lines []specs.Span, sub string) bool {
+	lo, hi := len(src), 0
+	for _, l := range lines {
+		if !validSpan(src, l) {
+			return true
+		}
+		lo, hi = min(lo, l.Start), max(hi, l.End)
+	}
+	return lo < hi && bytes.Contains(src[lo:hi], []byte(sub))
 }

@@ -37,7 +37,7 @@ func checkRFCLink(p *rfcPatterns, doc *specs.Document) []Finding {
 		if b.Kind == specs.HeadingText {
 			continue
 		}
-		for _, bm := range p.blockMentions(src, b, blockLinks(doc, b)) {
+		for _, bm := range p.blockMentions(src, b) {
 			if bm.Link != nil || bm.InCode || insideHTMLTag(src, bm.Line, bm.Span) || sentenceLinksRFC(p, b, bm.rfcMention) {
 				continue
 			}

@@ -87,23 +87,28 @@ func checkRFCObsolete(p *rfcPatterns, table map[int]rfcStatus, doc *specs.Docume
 		})
 	}
 	for _, b := range doc.Blocks {
-		links := blockLinks(doc, b)
-		mentioned := map[*specs.Link]bool{}
-		for _, bm := range p.blockMentions(src, b, links) {
+		var mentioned map[*specs.Link]bool
+		for _, bm := range p.blockMentions(src, b) {
 			if bm.Link != nil {
+				if mentioned == nil {
+					mentioned = map[*specs.Link]bool{}
+				}
 				mentioned[bm.Link] = true
 			} else if bm.InCode {
 				continue
 			}
 			report(bm.Span, bm.Number)
 		}
-		// A link to an RFC whose text names no RFC cites it too.
-		for _, l := range links {
-			if mentioned[l] || l.Image {
-				continue
-			}
-			if n, _, ok := p.parseRFCURL(l.Destination); ok {
-				report(l.Span, n)
+		// A link to an RFC whose text names no RFC cites it too. The
+		// block's links are those of its sentences, in order (blockLinks).
+		for _, s := range b.Sentences {
+			for _, l := range s.Links {
+				if mentioned[l] || l.Image {
+					continue
+				}
+				if n, _, ok := p.parseRFCURL(l.Destination); ok {
+					report(l.Span, n)
+				}
 			}
 		}
 	}

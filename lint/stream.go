@@ -60,13 +60,6 @@ func NewStream(root string, paths []string, rules []*Rule, cfg Config) *Stream {
 	return st
 }
 
-func (st *Stream) context(r *Rule, doc *specs.Document) *Context {
-	return &Context{
-		Set: specs.NewSet(st.root, doc), Options: st.cfg.Options[r.ID],
-		Abbreviations: st.cfg.Abbreviations, Files: st.files, stream: st,
-	}
-}
-
 // Add lints one document; it keeps no reference to doc.
 func (st *Stream) Add(doc *specs.Document) {
 	st.inSet[doc.Path] = true
@@ -76,8 +69,14 @@ func (st *Stream) Add(doc *specs.Document) {
 	}
 	st.anchors[doc.Path] = ids
 	sup := parseDirectives(doc)
+	// One context serves every rule of the document; only the options
+	// differ from rule to rule.
+	ctx := &Context{
+		Set: specs.NewSet(st.root, doc), Abbreviations: st.cfg.Abbreviations,
+		Files: st.files, stream: st,
+	}
 	for _, r := range st.rules {
-		ctx := st.context(r, doc)
+		ctx.Options = st.cfg.Options[r.ID]
 		for _, f := range r.Check(doc, ctx) {
 			if f.Path == "" {
 				f.Path = doc.Path
