@@ -51,6 +51,14 @@ func (b *builder) plain(n ast.Node) *plainText {
 
 // appendSrc appends source bytes, collapsing whitespace runs to one space.
 func (pt *plainText) appendSrc(src []byte, start int) {
+	if pt.plainRun(src) {
+		// The common case, a segment with single spaces only: one run.
+		if len(src) > 0 {
+			pt.mark(start)
+			pt.buf = append(pt.buf, src...)
+		}
+		return
+	}
 	for i, c := range src {
 		if c == '\n' || c == '\r' || c == '\t' {
 			c = ' '
@@ -61,6 +69,27 @@ func (pt *plainText) appendSrc(src []byte, start int) {
 		pt.mark(start + i)
 		pt.buf = append(pt.buf, c)
 	}
+}
+
+// plainRun reports whether src can be appended as is: no tab or line
+// break, and no space following a space (including the buffer's last
+// byte).
+func (pt *plainText) plainRun(src []byte) bool {
+	prevSpace := len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ' || pt.buf[len(pt.buf)-1] == '\n'
+	for _, c := range src {
+		switch c {
+		case '\n', '\r', '\t':
+			return false
+		case ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	return true
 }
 
 // mark starts a new run at the current plain offset unless the source
