@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -141,13 +142,13 @@ func span(dates []string) string {
 // WriteText prints the index for a terminal.
 func (x *Index) WriteText(w io.Writer) error {
 	ew := &errWriter{w: w}
-	ew.printf("Issues and pull requests linked in %d meetings: %d\n", x.Meetings, len(x.Refs))
+	ew.printf("Issues and pull requests linked in %s: %d\n", plural(x.Meetings, "meeting"), len(x.Refs))
 	for _, r := range x.Refs {
-		ew.printf("  %-45s %-5s %3d meetings  %s\n", r.ID, r.Kind, len(r.Dates), span(r.Dates))
+		ew.printf("  %-45s %-5s %-12s %s\n", r.ID, r.Kind, plural(len(r.Dates), "meeting"), span(r.Dates))
 	}
 	ew.printf("Attendance (%d people):\n", len(x.Attendance))
 	for _, p := range x.Attendance {
-		ew.printf("  %-30s %3d meetings  %s\n", p.Name, len(p.Dates), span(p.Dates))
+		ew.printf("  %-30s %-12s %s\n", p.Name, plural(len(p.Dates), "meeting"), span(p.Dates))
 	}
 	return ew.err
 }
@@ -158,7 +159,7 @@ func (x *Index) WriteText(w io.Writer) error {
 func (x *Index) WriteMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("# Meeting notes index\n\n")
-	ew.printf("%d meetings.\n\n", x.Meetings)
+	ew.printf("%s.\n\n", plural(x.Meetings, "meeting"))
 	ew.printf("## Issues and pull requests\n\n")
 	ew.printf("| Reference | Kind | Meetings | First | Last |\n| --- | --- | --- | --- | --- |\n")
 	for _, r := range x.Refs {
@@ -189,4 +190,12 @@ func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+// plural writes "1 meeting" and "2 meetings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -60,6 +60,10 @@ func TestBuildIndexFixture(t *testing.T) {
 	if err := idx.WriteText(&txt); err != nil || !strings.Contains(txt.String(), "example-oci/sample-spec#40") {
 		t.Errorf("text output: %v\n%s", err, txt.String())
 	}
+	golden(t, "links.txt", txt.Bytes())
+	if strings.Contains(txt.String(), " 1 meetings") {
+		t.Errorf("text output says \"1 meetings\":\n%s", txt.String())
+	}
 }
 
 func TestIndexEscapesNames(t *testing.T) {
