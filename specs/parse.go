@@ -12,7 +12,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -41,10 +40,9 @@ type Parser struct {
 // NewParser returns a parser configured for GitHub Flavored Markdown, as
 // the OCI specs are rendered by github.com.
 func NewParser(opts Options) *Parser {
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM),
-		goldmark.WithParserOptions(parser.WithAttribute()),
-	)
+	// No heading attributes ({#id}): github.com shows them as text and
+	// slugs them, so must we.
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	return &Parser{md: md, splitter: newSplitter(opts.Abbreviations)}
 }
 

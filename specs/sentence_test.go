@@ -62,6 +62,18 @@ func TestSplitExtraAbbreviations(t *testing.T) {
 	}
 }
 
+// TestHeadingAttributesAreText: "{#x}" is literal text on github.com, so
+// it is part of the slug.
+func TestHeadingAttributesAreText(t *testing.T) {
+	d, err := Parse("a.md", []byte("## Title {#x}\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Headings[0].Anchor; got != "title-x" {
+		t.Errorf("anchor = %q, want title-x", got)
+	}
+}
+
 func TestSlugger(t *testing.T) {
 	var s Slugger
 	for _, tt := range []struct{ in, want string }{
