@@ -286,7 +286,7 @@ func renderDoc(set *specs.Set, d *specs.Document, prefix string, policy *bluemon
 	// A renderer per document: goldmark binds node renderers once, and
 	// the overrides carry the document.
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithRendererOptions(
 			html.WithUnsafe(),
 			renderer.WithNodeRenderers(util.Prioritized(&overrides{set: set, doc: d, prefix: prefix}, 100)),

@@ -42,7 +42,7 @@ type Parser struct {
 func NewParser(opts Options) *Parser {
 	// No heading attributes ({#id}): github.com shows them as text and
 	// slugs them, so must we.
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
 	return &Parser{md: md, splitter: newSplitter(opts.Abbreviations)}
 }
 
@@ -641,4 +641,27 @@ func (b *builder) explicitAnchors(sp Span, h *Heading) {
 	}
 }
 
-func (b *builder) finish() {}
+// finish restores source order where goldmark moved nodes (footnote
+// definitions go to the end of its tree) and gives such blocks the section
+// they are written in.
+func (b *builder) finish() {
+	d := b.doc
+	if !sort.SliceIsSorted(d.Blocks, func(i, j int) bool { return d.Blocks[i].Span().Start < d.Blocks[j].Span().Start }) {
+		sort.SliceStable(d.Blocks, func(i, j int) bool { return d.Blocks[i].Span().Start < d.Blocks[j].Span().Start })
+		for _, blk := range d.Blocks {
+			if blk.Kind != HeadingText {
+				blk.Section = headingAt(d.Headings, blk.Span().Start)
+			}
+		}
+		sort.SliceStable(d.Links, func(i, j int) bool { return d.Links[i].Span.Start < d.Links[j].Span.Start })
+	}
+}
+
+// headingAt returns the last heading starting before off.
+func headingAt(hs []*Heading, off int) *Heading {
+	i := sort.Search(len(hs), func(i int) bool { return hs[i].Span.Start > off })
+	if i == 0 {
+		return nil
+	}
+	return hs[i-1]
+}

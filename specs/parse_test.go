@@ -156,3 +156,24 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// TestFootnotesKeepSourceOrder: goldmark moves footnote definitions to the
+// end of its tree; the model keeps them where they are written, in their
+// section, as github.com renders them from there.
+func TestFootnotesKeepSourceOrder(t *testing.T) {
+	src := "# A\n\nText[^1].\n\n[^1]: A note MUST stay here.\n\n## B\n\nLater.\n"
+	d, err := Parse("f.md", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		if b.Kind == Paragraph {
+			got = append(got, b.Sentences[0].Text+"@"+b.Section.Anchor)
+		}
+	}
+	want := "Text.@a|A note MUST stay here.@a|Later.@b"
+	if strings.Join(got, "|") != want {
+		t.Errorf("blocks = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
