@@ -20,6 +20,17 @@ func (c ChangedLines) Has(abs string, line int) bool {
 	return c[filepath.Clean(abs)][line]
 }
 
+// Touches reports whether any line in [line, endLine] of the file at
+// absolute path abs changed.
+func (c ChangedLines) Touches(abs string, line, endLine int) bool {
+	for l := line; l <= max(line, endLine); l++ {
+		if c.Has(abs, l) {
+			return true
+		}
+	}
+	return false
+}
+
 // GitChanged runs `git diff -U0` in dir and returns the changed lines. With
 // rev == "" it diffs the staged index against HEAD (what a pre-commit hook
 // is about to commit); otherwise it diffs the working tree against the

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -152,33 +151,14 @@ func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
 	return sets, nil
 }
 
-// lintFix applies the fixes of the fixable rules to every file (only on
-// changed lines when changed is set), writing each file atomically.
+// lintFix applies the safe fixes to every file of every set.
 func (a *app) lintFix(sets []lintSet, rules []*lint.Rule, cfg lint.Config, changed lint.ChangedLines) error {
 	fixed, nfiles := 0, 0
 	for _, s := range sets {
-		for _, f := range s.files {
-			src, err := os.ReadFile(f.OS)
-			if err != nil {
-				return usageError{err}
-			}
-			var keep func(line, endLine int) bool
-			if changed != nil {
-				file := absPath(f.OS)
-				keep = func(line, endLine int) bool { return touches(changed, file, line, endLine) }
-			}
-			out, n, err := lint.FixSource(f.Path, src, nil, rules, cfg, keep)
-			if err != nil {
-				return usageError{err}
-			}
-			if n == 0 || bytes.Equal(out, src) {
-				continue
-			}
-			if err := lint.WriteFileAtomic(f.OS, out); err != nil {
-				return err
-			}
-			fixed += n
-			nfiles++
+		n, files, err := lint.FixFiles(s.files, rules, cfg, changed)
+		fixed, nfiles = fixed+n, nfiles+files
+		if err != nil {
+			return usageError{err}
 		}
 	}
 	if fixed > 0 {
@@ -217,40 +197,16 @@ func tuneLintGC() (restore func()) {
 	}
 }
 
-// lintStream lints each set as a stream, one parsed document in memory at
-// a time, and returns the findings with paths relative to cwd.
+// lintStream lints each set, one parsed document in memory at a time, and
+// returns the findings with paths relative to cwd.
 func lintStream(sets []lintSet, rules []*lint.Rule, cfg lint.Config, opts specs.Options, changed lint.ChangedLines, cwd string) ([]lint.Finding, error) {
 	var findings []lint.Finding
-	parser := specs.NewParser(opts)
 	for _, s := range sets {
-		rels := make([]string, 0, len(s.files))
-		byRel := make(map[string]string, len(s.files))
-		for _, f := range s.files {
-			rels = append(rels, f.Path)
-			byRel[f.Path] = absPath(f.OS)
+		fs, err := lint.LintFiles(s.root, s.files, rules, cfg, opts, changed)
+		if err != nil {
+			return nil, err
 		}
-		st := lint.NewStream(s.root, rels, rules, cfg)
-		for _, f := range s.files {
-			src, err := os.ReadFile(f.OS)
-			if err != nil {
-				return nil, err
-			}
-			doc, err := parser.Parse(f.Path, src)
-			if err != nil {
-				return nil, err
-			}
-			st.Add(doc)
-		}
-		abs := func(p string) string {
-			if a, ok := byRel[p]; ok {
-				return a
-			}
-			return absPath(filepath.Join(s.root, filepath.FromSlash(p)))
-		}
-		fs := st.Finish()
-		if changed != nil {
-			fs = lint.FilterChanged(fs, changed, abs)
-		}
+		abs := lint.Resolver(s.root, s.files)
 		for i := range fs {
 			if rel, err := filepath.Rel(cwd, abs(fs[i].Path)); err == nil {
 				fs[i].Path = filepath.ToSlash(rel)
@@ -260,23 +216,6 @@ func lintStream(sets []lintSet, rules []*lint.Rule, cfg lint.Config, opts specs.
 	}
 	lint.Sort(findings)
 	return findings, nil
-}
-
-func absPath(p string) string {
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return p
-}
-
-// touches reports whether any line in [line, endLine] of file changed.
-func touches(c lint.ChangedLines, file string, line, endLine int) bool {
-	for l := line; l <= max(line, endLine); l++ {
-		if c.Has(file, l) {
-			return true
-		}
-	}
-	return false
 }
 
 // lintConfig turns the lint section of ocispec.yaml and --rule flags into

@@ -1,0 +1,90 @@
+package lint
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+
+	"github.com/ocispec/ocispec/specs"
+)
+
+// LintFiles lints one spec set given as a file list (see specs.Files),
+// holding one parsed document at a time. Findings carry paths relative to
+// root, as the documents do; changed, when not nil, keeps only findings on
+// changed lines.
+func LintFiles(root string, files []specs.File, rules []*Rule, cfg Config, opts specs.Options, changed ChangedLines) ([]Finding, error) {
+	paths := make([]string, 0, len(files))
+	for _, f := range files {
+		paths = append(paths, f.Path)
+	}
+	parser := specs.NewParser(opts)
+	st := NewStream(root, paths, rules, cfg)
+	for _, f := range files {
+		src, err := os.ReadFile(f.OS)
+		if err != nil {
+			return nil, err
+		}
+		doc, err := parser.Parse(f.Path, src)
+		if err != nil {
+			return nil, err
+		}
+		st.Add(doc)
+	}
+	fs := st.Finish()
+	if changed != nil {
+		fs = FilterChanged(fs, changed, Resolver(root, files))
+	}
+	return fs, nil
+}
+
+// Resolver maps the set-relative paths of findings to absolute file paths.
+func Resolver(root string, files []specs.File) func(path string) string {
+	byPath := make(map[string]string, len(files))
+	for _, f := range files {
+		byPath[f.Path] = absPath(f.OS)
+	}
+	return func(path string) string {
+		if a, ok := byPath[path]; ok {
+			return a
+		}
+		return absPath(filepath.Join(root, filepath.FromSlash(path)))
+	}
+}
+
+// FixFiles applies the fixes of the fixable rules to each file, one at a
+// time, writing each changed file atomically. With changed set, only fixes
+// that touch changed lines are applied. It returns the number of fixes and
+// of files changed.
+func FixFiles(files []specs.File, rules []*Rule, cfg Config, changed ChangedLines) (fixes, nfiles int, err error) {
+	for _, f := range files {
+		src, err := os.ReadFile(f.OS)
+		if err != nil {
+			return fixes, nfiles, err
+		}
+		var keep func(line, endLine int) bool
+		if changed != nil {
+			file := absPath(f.OS)
+			keep = func(line, endLine int) bool { return changed.Touches(file, line, endLine) }
+		}
+		out, n, err := FixSource(f.Path, src, nil, rules, cfg, keep)
+		if err != nil {
+			return fixes, nfiles, err
+		}
+		if n == 0 || bytes.Equal(out, src) {
+			continue
+		}
+		if err := WriteFileAtomic(f.OS, out); err != nil {
+			return fixes, nfiles, err
+		}
+		fixes += n
+		nfiles++
+	}
+	return fixes, nfiles, nil
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}

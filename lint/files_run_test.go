@@ -1,0 +1,43 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ocispec/ocispec/specs"
+)
+
+func TestLintAndFixFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(a, []byte("# A\n\nOne. Two.\n\nThree. Four.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := specs.Files(dir, []string{"."}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := Select(Config{Only: []string{"one-sentence-per-line"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := LintFiles(dir, files, rules, Config{}, specs.Options{}, nil)
+	if err != nil || len(fs) != 2 || fs[0].Path != "a.md" {
+		t.Fatalf("LintFiles = %v, %v; want 2 findings in a.md", fs, err)
+	}
+	// Only line 5 changed: one finding, and --fix touches only that line.
+	changed := ChangedLines{filepath.Clean(a): {5: true}}
+	fs, _ = LintFiles(dir, files, rules, Config{}, specs.Options{}, changed)
+	if len(fs) != 1 || fs[0].Line != 5 {
+		t.Fatalf("with changed lines: %v", fs)
+	}
+	n, nfiles, err := FixFiles(files, rules, Config{}, changed)
+	if err != nil || n != 1 || nfiles != 1 {
+		t.Fatalf("FixFiles = %d, %d, %v", n, nfiles, err)
+	}
+	got, _ := os.ReadFile(a)
+	if want := "# A\n\nOne. Two.\n\nThree.\nFour.\n"; string(got) != want {
+		t.Errorf("fixed file = %q, want %q", got, want)
+	}
+}
