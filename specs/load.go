@@ -117,6 +117,19 @@ func Files(root string, paths, exclude []string) ([]File, error) {
 	return out, nil
 }
 
+// Skipped reports whether Files would leave out the slash-separated path
+// rel: it lies in a directory never walked (.git, vendor, node_modules,
+// _site) or matches an exclude pattern. Callers that list files another way
+// (a git revision) apply the same rule.
+func Skipped(rel string, exclude []string) bool {
+	for _, el := range strings.Split(path.Dir(rel), "/") {
+		if skipDirs[el] {
+			return true
+		}
+	}
+	return excluded(rel, exclude)
+}
+
 // NewSet builds a set from documents already parsed, for callers that hold
 // sources in memory (git revisions, tests).
 func NewSet(root string, docs ...*Document) *Set {

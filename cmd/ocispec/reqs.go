@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -277,27 +276,17 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph
 			}
 			return specs.Extract(set), rel, nil
 		}
-		out, err := git(cwd, append([]string{"ls-tree", "-r", "--name-only", "--full-name", rev, "--"}, paths...)...)
+		abs := make([]string, len(paths))
+		for i, p := range paths {
+			if abs[i], err = filepath.Abs(p); err != nil {
+				return nil, nil, err
+			}
+		}
+		set, err := workspace.LoadRevision(top, rev, abs, opts)
 		if err != nil {
 			return nil, nil, usagef("--git: %v", err)
 		}
-		p := specs.NewParser(opts.Options)
-		var docs []*specs.Document
-		for _, name := range strings.Split(strings.TrimSpace(out), "\n") {
-			if !strings.EqualFold(path.Ext(name), ".md") || skippedPath(name) {
-				continue
-			}
-			src, err := gitexec.Output(top, "show", rev+":"+name)
-			if err != nil {
-				return nil, nil, usagef("--git: %v", err)
-			}
-			d, err := p.Parse(name, src)
-			if err != nil {
-				return nil, nil, usageError{fmt.Errorf("%s:%w", rev, err)}
-			}
-			docs = append(docs, d)
-		}
-		return specs.Extract(specs.NewSet(top, docs...)), func(s string) string { return rev + ":" + rel(s) }, nil
+		return specs.Extract(set), func(s string) string { return rev + ":" + rel(s) }, nil
 	}
 	if oldG, oldMap, err = graph(rev1); err != nil {
 		return nil, nil, nil, nil, err
@@ -306,17 +295,6 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph
 		return nil, nil, nil, nil, err
 	}
 	return oldG, newG, oldMap, newMap, nil
-}
-
-// skippedPath reports paths under directories a spec set never includes.
-func skippedPath(name string) bool {
-	for _, el := range strings.Split(name, "/") {
-		switch el {
-		case "vendor", "node_modules", "_site":
-			return true
-		}
-	}
-	return false
 }
 
 func git(dir string, args ...string) (string, error) {
