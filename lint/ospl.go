@@ -114,7 +114,11 @@ func wrapFinding(src []byte, b *specs.Block, s *specs.Sentence, first, last int)
 	f := Finding{
 		Span:    s.Span,
 		Message: fmt.Sprintf("sentence %q wraps across %d lines: join it onto one line", excerpt(s.Text), breaks+1),
-		Fix:     &Fix{Description: "join the sentence onto one line", Edits: edits},
+	}
+	// A sentence that starts its line must still read as paragraph text
+	// once joined.
+	if s.Span.Start > b.Lines[first].Start || safeLineStart(src[s.Span.Start:b.Lines[last].End]) {
+		f.Fix = &Fix{Description: "join the sentence onto one line", Edits: edits}
 	}
 	return f, true
 }
@@ -187,6 +191,10 @@ func isBlank(b []byte) bool {
 // continuation line stays paragraph text: it must not open a block
 // (heading, list item, quote, fence, thematic break, HTML block, table).
 func safeLineStart(rest []byte) bool {
+	// Judge the line as the fixer leaves it: later line breaks of the
+	// sentence are joined with a space ("-\nsee below." becomes a list
+	// item "- see below." once joined).
+	rest = joinedStart(rest)
 	if len(rest) == 0 {
 		return false
 	}
@@ -218,6 +226,29 @@ func safeLineStart(rest []byte) bool {
 		return false
 	}
 	return true
+}
+
+// joinedStart returns the first bytes of rest with each line break and
+// the container prefix after it (spaces, tabs, ">") collapsed to one space,
+// as a join leaves them.
+func joinedStart(rest []byte) []byte {
+	const n = 16
+	if i := bytes.IndexAny(rest, "\r\n"); i < 0 || i >= n {
+		return rest
+	}
+	out := make([]byte, 0, n)
+	for i := 0; i < len(rest) && len(out) < n; i++ {
+		c := rest[i]
+		if c == '\n' || c == '\r' {
+			for i+1 < len(rest) && strings.IndexByte(" \t>\r\n", rest[i+1]) >= 0 {
+				i++
+			}
+			out = append(out, ' ')
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // continuationPrefix returns the container prefix for a new line inside

@@ -49,6 +49,10 @@ func TestOneSentencePerLine(t *testing.T) {
 		{"unsafe split", "Count to 3. 4. is not a list.\n", []int{1}, ""},
 		{"link text wraps", "See [the long\nlink](https://example.com) here.\n", []int{1}, "See [the long link](https://example.com) here.\n"},
 		{"crlf", "One. Two.\r\nThree\r\nfour.\r\n", []int{1, 2}, "One.\r\nTwo.\r\nThree four.\r\n"},
+		{"split then join would make a heading", "The registry stores blobs. #\n1 is the first one.\n", []int{1, 1}, "The registry stores blobs. # 1 is the first one.\n"},
+		{"join would make a list item", "It is done. -\nsee below.\n", []int{1, 1}, "It is done. - see below.\n"},
+		{"join in a quote would make a list item", "> It is done. -\n> see below.\n", []int{1, 1}, "> It is done. - see below.\n"},
+		{"line-start join would make a list item", "Intro text.\n+\nsee below.\n", []int{2}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
