@@ -15,9 +15,16 @@ import (
 // Identical edits from different fixes (two links sharing one reference
 // definition) are applied once.
 func Apply(src []byte, fixes []*Fix) ([]byte, int) {
+	// edits stays sorted by start and non-overlapping, so a new edit only
+	// needs comparing with its neighbours.
 	var edits []Edit
 	overlaps := func(e Edit) (dup bool, clash bool) {
-		for _, a := range edits {
+		i := sort.Search(len(edits), func(i int) bool { return edits[i].Span.Start >= e.Span.Start })
+		for _, j := range [...]int{i - 1, i} {
+			if j < 0 || j >= len(edits) {
+				continue
+			}
+			a := edits[j]
 			if a.Span == e.Span && a.New == e.New {
 				return true, false
 			}
@@ -29,6 +36,12 @@ func Apply(src []byte, fixes []*Fix) ([]byte, int) {
 			}
 		}
 		return false, false
+	}
+	insert := func(e Edit) {
+		i := sort.Search(len(edits), func(i int) bool { return edits[i].Span.Start > e.Span.Start })
+		edits = append(edits, Edit{})
+		copy(edits[i+1:], edits[i:])
+		edits[i] = e
 	}
 	n := 0
 	for _, f := range fixes {
@@ -57,13 +70,14 @@ func Apply(src []byte, fixes []*Fix) ([]byte, int) {
 		if !ok || len(add) == 0 {
 			continue
 		}
-		edits = append(edits, add...)
+		for _, e := range add {
+			insert(e)
+		}
 		n++
 	}
 	if len(edits) == 0 {
 		return src, 0
 	}
-	sort.Slice(edits, func(i, j int) bool { return edits[i].Span.Start < edits[j].Span.Start })
 	out := make([]byte, 0, len(src)+64)
 	prev := 0
 	for _, e := range edits {

@@ -87,7 +87,7 @@ func splitFinding(src []byte, b *specs.Block, prev, s *specs.Sentence, line int)
 	if gap.Len() > 0 && isBlank(src[gap.Start:gap.End]) && safeLineStart(src[s.Span.Start:b.Lines[len(b.Lines)-1].End]) {
 		f.Fix = &Fix{
 			Description: "start the sentence on a new line",
-			Edits:       []Edit{{Span: gap, New: lineEnding(src, gap.End) + continuationPrefix(src, b.Lines[line].Start)}},
+			Edits:       []Edit{{Span: gap, New: lineEnding(src, b.Lines[line].End) + continuationPrefix(src, b.Lines[line].Start)}},
 		}
 	}
 	return f
@@ -233,7 +233,7 @@ func safeLineStart(rest []byte) bool {
 // as a join leaves them.
 func joinedStart(rest []byte) []byte {
 	const n = 16
-	if i := bytes.IndexAny(rest, "\r\n"); i < 0 || i >= n {
+	if bytes.IndexAny(rest[:min(len(rest), n)], "\r\n") < 0 {
 		return rest
 	}
 	out := make([]byte, 0, n)
