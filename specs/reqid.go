@@ -135,6 +135,7 @@ func markerInCodeSpan(s *Sentence) bool {
 func assignIDs(set *Set, perDoc [][]*Requirement) []string {
 	var warns []string
 	taken := map[string]bool{}
+	ids := &idAllocator{taken: taken, next: map[string]int{}}
 	for i, doc := range set.Docs {
 		warns = append(warns, explicitMarkers(doc, perDoc[i])...)
 		for _, r := range perDoc[i] {
@@ -144,7 +145,7 @@ func assignIDs(set *Set, perDoc [][]*Requirement) []string {
 			if taken[r.ID] {
 				pos := doc.Position(r.Offset)
 				warns = append(warns, fmt.Sprintf("%s:%d:%d: duplicate requirement ID %q", doc.Path, pos.Line, pos.Column, r.ID))
-				r.ID = uniqueID(r.ID, taken)
+				r.ID = ids.unique(r.ID)
 			}
 			taken[r.ID] = true
 		}
@@ -154,22 +155,28 @@ func assignIDs(set *Set, perDoc [][]*Requirement) []string {
 			if r.Explicit {
 				continue
 			}
-			r.ID = uniqueID(derivedID(r), taken)
+			r.ID = ids.unique(derivedID(r))
 			taken[r.ID] = true
 		}
 	}
 	return warns
 }
 
-// uniqueID returns base, or base-2, base-3, ... whichever is not taken.
-func uniqueID(base string, taken map[string]bool) string {
-	if !taken[base] {
+// idAllocator hands out base, or base-2, base-3, ... whichever is not
+// taken. It remembers where each base's search stopped, since taken only
+// grows: k identical sentences cost O(k), not O(k²).
+type idAllocator struct {
+	taken map[string]bool
+	next  map[string]int
+}
+
+func (a *idAllocator) unique(base string) string {
+	if !a.taken[base] {
 		return base
 	}
-	for n := 2; ; n++ {
-		id := base + "-" + strconv.Itoa(n)
-		if !taken[id] {
-			return id
-		}
+	n := max(a.next[base], 2)
+	for ; a.taken[base+"-"+strconv.Itoa(n)]; n++ {
 	}
+	a.next[base] = n + 1
+	return base + "-" + strconv.Itoa(n)
 }

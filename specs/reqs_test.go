@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ocispec/ocispec/internal/golden"
 )
@@ -421,5 +423,31 @@ func TestPropertyPath(t *testing.T) {
 				t.Errorf("properties %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestManyIdenticalRequirements: collisions are resolved in linear time
+// and in reading order (the quadratic version took over a minute here).
+func TestManyIdenticalRequirements(t *testing.T) {
+	const n = 30000
+	src := "# S\n\n" + strings.Repeat("A client MUST do it.\n", n)
+	d, err := Parse("same.md", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan *Graph)
+	go func() { done <- Extract(NewSet(".", d)) }()
+	var g *Graph
+	select {
+	case g = <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("extraction hangs on identical requirements")
+	}
+	if len(g.Requirements) != n {
+		t.Fatalf("%d requirements, want %d", len(g.Requirements), n)
+	}
+	base := g.Requirements[0].ID
+	if got, want := g.Requirements[n-1].ID, base+"-"+strconv.Itoa(n); got != want {
+		t.Errorf("last ID = %s, want %s", got, want)
 	}
 }
