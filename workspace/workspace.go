@@ -63,16 +63,37 @@ func Open(configPath, dir string) (*Workspace, error) {
 
 // Infer returns the zero-config workspace for a directory (or file): one
 // spec set holding its Markdown.
+//
+// The root stays the current directory, so messages name files as the user
+// typed them ("docs/bad.md:3:5", not "bad.md:3:5").
 func Infer(path string) *Workspace {
-	root, files := path, []string{"."}
+	dir := path
 	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
-		root, files = filepath.Dir(path), []string{filepath.Base(path)}
+		dir = filepath.Dir(path)
 	}
-	name := filepath.Base(mustAbs(root))
-	return &Workspace{Root: root, Config: Config{
-		Specs:  []SpecSetConfig{{Name: name, Files: files}},
+	name := Slugify(filepath.Base(mustAbs(dir)))
+	return &Workspace{Root: ".", Config: Config{
+		Specs:  []SpecSetConfig{{Name: name, Title: filepath.Base(mustAbs(dir)), Files: []string{path}}},
 		Output: "_site",
 	}}
+}
+
+// Slugify turns a directory name into a valid spec set name.
+func Slugify(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	name := strings.TrimLeft(b.String(), "-._")
+	if name == "" {
+		return "spec"
+	}
+	return name
 }
 
 func mustAbs(p string) string {

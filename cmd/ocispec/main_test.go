@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -59,5 +61,27 @@ func TestBuildZeroConfig(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "built 4 pages from 2 documents in 1 spec sets") {
 		t.Errorf("summary = %q", stdout)
+	}
+}
+
+// TestBuildErrorsNameTheFile: a zero-config build names files as the user
+// typed the directory, and a missing directory by its own name.
+func TestBuildErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "My Spec")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "bad.md"), []byte("# T\n\nbad \xff\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "build", sub, "-o", filepath.Join(dir, "site"))
+	if code != 2 || !strings.Contains(stderr, filepath.ToSlash(filepath.Join(sub, "bad.md"))+":3:5: invalid UTF-8") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	missing := filepath.Join(dir, "nope")
+	code, _, stderr = runCLI(t, "build", missing, "-o", filepath.Join(dir, "site"))
+	if code != 2 || !strings.Contains(stderr, missing+": no such file or directory") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
