@@ -109,6 +109,10 @@ func Files(root string, paths, exclude []string) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
 		}
+		if len(files) == 0 {
+			// A mistyped or emptied directory must not pass as clean.
+			return nil, fmt.Errorf("%s: no Markdown files", arg)
+		}
 		sort.Strings(files)
 		for _, f := range files {
 			add(f)

@@ -51,4 +51,7 @@ func TestFiles(t *testing.T) {
 	if _, err := Files(dir, []string{"missing.md"}, nil); err == nil || !strings.Contains(err.Error(), "missing.md") {
 		t.Errorf("missing path: %v", err)
 	}
+	if _, err := Files(dir, []string{"vendor"}, []string{"x.md"}); err == nil || !strings.Contains(err.Error(), "vendor: no Markdown files") {
+		t.Errorf("directory without Markdown: %v", err)
+	}
 }
