@@ -79,7 +79,28 @@ Exit codes: 0 clean, 1 findings, 2 usage or input error.`,
 		a.traceCmd(),
 		a.versionCmd(),
 	)
+	a.completionCmd(root)
 	return root
+}
+
+// completionCmd adds examples to cobra's completion command and makes an
+// unknown shell a usage error (exit 2) instead of a help page.
+func (a *app) completionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Example = `  ocispec completion bash > /etc/bash_completion.d/ocispec
+  ocispec completion zsh > "${fpath[1]}/_ocispec"`
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usagef("completion: unknown shell %q (want bash, zsh, fish or powershell)", args[0])
+			}
+			return cmd.Help()
+		}
+	}
 }
 
 // notImplemented is the body of a subcommand whose issue has not landed.

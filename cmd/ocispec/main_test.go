@@ -29,6 +29,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--format", "sarif"}, 2, "unsupported --format"},
 		{[]string{"build", "--config", "does-not-exist.yaml"}, 2, "does-not-exist.yaml"},
 		{[]string{"nosuchcommand"}, 2, "unknown command"},
+		{[]string{"completion", "nosh"}, 2, "unknown shell"},
+		{[]string{"completion", "bash"}, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -44,7 +46,7 @@ func TestExitCodes(t *testing.T) {
 func TestHelpShowsExamples(t *testing.T) {
 	a := &app{}
 	for _, c := range a.rootCmd().Commands() {
-		if c.Name() == "help" || c.Name() == "version" || c.Name() == "completion" {
+		if c.Name() == "help" {
 			continue
 		}
 		if c.Example == "" {

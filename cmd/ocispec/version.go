@@ -12,6 +12,8 @@ func (a *app) versionCmd() *cobra.Command {
 		Use:   "version",
 		Short: "Print the ocispec version",
 		Args:  cobra.NoArgs,
+		Example: `  ocispec version
+  ocispec version --format json`,
 		RunE: func(*cobra.Command, []string) error {
 			if err := a.checkFormat("text", "json"); err != nil {
 				return err
