@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -46,6 +47,9 @@ type Summary struct {
 	Pages     int
 	Documents int
 	Specs     int
+	// Assets counts the images and other local files the pages link to,
+	// copied beside them.
+	Assets int
 }
 
 // Site renders the specs into opts.Output. Each file is written atomically.
@@ -92,6 +96,11 @@ func Site(specList []Spec, opts Options) (Summary, error) {
 			sum.Pages++
 			sum.Documents++
 		}
+		n, err := copyAssets(sp, prefix, filepath.Join(opts.Output, sp.Name))
+		if err != nil {
+			return sum, err
+		}
+		sum.Assets += n
 		if err := execute(t, "spec.html", filepath.Join(opts.Output, sp.Name, "index.html"), idx); err != nil {
 			return sum, err
 		}
@@ -178,6 +187,51 @@ func htmlPath(p string) string {
 		}
 	}
 	return path.Join(path.Dir(p), base+".html")
+}
+
+// maxAsset bounds the size of a linked file copied into the site.
+const maxAsset = 64 << 20
+
+// copyAssets copies the local files that the set's documents link to or
+// embed (images, schemas, licences), other than Markdown, into dir at the
+// same place relative to the set's common directory, so the links keep
+// working on the site. Targets outside that directory are left alone.
+func copyAssets(sp Spec, prefix, dir string) (int, error) {
+	seen := map[string]bool{}
+	n := 0
+	for _, d := range sp.Set.Docs {
+		for _, l := range d.Links {
+			target, _, local := sp.Set.Resolve(d, l.Destination)
+			if !local || strings.EqualFold(path.Ext(target), ".md") || seen[target] {
+				continue
+			}
+			seen[target] = true
+			if t, err := url.PathUnescape(target); err == nil {
+				target = t
+			}
+			rel := strings.TrimPrefix(target, prefix)
+			if !strings.HasPrefix(target, prefix) || rel == "" || rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
+				continue
+			}
+			src := target
+			if !filepath.IsAbs(src) {
+				src = filepath.Join(sp.Set.Root, filepath.FromSlash(target))
+			}
+			fi, err := os.Stat(src)
+			if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxAsset {
+				continue // a broken link is lint's finding, not a build error
+			}
+			data, err := os.ReadFile(src)
+			if err != nil {
+				return n, fmt.Errorf("%s: %w", target, err)
+			}
+			if err := writeFile(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
 }
 
 // pagePath is where a document's page goes within its spec's directory:

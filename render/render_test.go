@@ -51,7 +51,10 @@ func TestSite(t *testing.T) {
 	if b := read(t, filepath.Join(out, "demo", "b.html")); !strings.Contains(b, `href="a.html"`) {
 		t.Error("b.html: link to a.md not rewritten")
 	}
-	for _, f := range []string{"index.html", "style.css", "demo/index.html"} {
+	if sum.Assets != 2 {
+		t.Errorf("assets = %d, want 2 (image and schema)", sum.Assets)
+	}
+	for _, f := range []string{"index.html", "style.css", "demo/index.html", "demo/img/diagram.png", "demo/schema.json"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Error(err)
 		}

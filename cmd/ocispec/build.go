@@ -2,12 +2,15 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ocispec/ocispec/render"
+	"github.com/ocispec/ocispec/workspace"
 )
 
 func (a *app) buildCmd() *cobra.Command {
@@ -56,18 +59,51 @@ form one spec set.`,
 			if ws.ConfigPath == "" && len(list) == 1 {
 				title = list[0].Title
 			}
+			if err := checkOutput(out, ws); err != nil {
+				return err
+			}
 			sum, err := render.Site(list, render.Options{Output: out, Title: title})
 			if err != nil {
 				return err
 			}
 			if a.format == "json" {
-				return encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs})
+				return encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets})
 			}
-			_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets into %s in %s\n",
-				sum.Pages, sum.Documents, sum.Specs, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
+			_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
+				sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
 			return err
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "output `DIR` (default: the workspace's output, _site)")
 	return cmd
+}
+
+// checkOutput refuses an output directory that holds the inputs: the
+// workspace root or a spec set's directory (or one above them), where
+// build would write its pages among the sources.
+func checkOutput(out string, ws *workspace.Workspace) error {
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		return filepath.Clean(a)
+	}
+	o := abs(out)
+	inputs := []string{abs(ws.Root)}
+	for _, sc := range ws.Config.Specs {
+		for _, f := range sc.Files {
+			p := abs(ws.Path(f))
+			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+				p = filepath.Dir(p)
+			}
+			inputs = append(inputs, p)
+		}
+	}
+	for _, in := range inputs {
+		if rel, err := filepath.Rel(o, in); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			return usagef("output directory %s holds the inputs (%s): choose another with -o", out, in)
+		}
+	}
+	return nil
 }

@@ -87,3 +87,20 @@ func TestBuildErrorsNameTheFile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestBuildRefusesOutputAmongInputs: -o must not point at the sources.
+func TestBuildRefusesOutputAmongInputs(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{dir, filepath.Dir(dir)} {
+		code, _, stderr := runCLI(t, "build", dir, "-o", out)
+		if code != 2 || !strings.Contains(stderr, "holds the inputs") {
+			t.Errorf("-o %s: exit %d, stderr %q", out, code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err == nil {
+		t.Error("build wrote index.html among the sources")
+	}
+}
