@@ -217,6 +217,12 @@ func (b *builder) link(pt *plainText, n ast.Node, dest, title []byte, ref *ast.R
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		b.inline(pt, c)
 	}
+	// A full stop inside link text ends no sentence, except as the text's
+	// last character ("[the site. Really](x)" is one sentence,
+	// "[Read this.](x) Next." two).
+	if end := len(pt.buf) - 1; end-start > 1 {
+		pt.protected = append(pt.protected, [2]int{start, end})
+	}
 	l := &Link{Destination: string(dest), Title: string(title), Image: image, Text: strings.TrimSpace(string(pt.buf[start:]))}
 	if ref != nil {
 		l.Ref = string(ref.Value)
@@ -289,6 +295,25 @@ func (b *builder) linkEnd(n ast.Node, at int) int {
 	return i
 }
 
+// mergeRanges sorts ranges and merges overlapping ones in place: link
+// text may contain code spans, and the splitter wants disjoint ranges.
+func mergeRanges(rs [][2]int) [][2]int {
+	if len(rs) < 2 {
+		return rs
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i][0] < rs[j][0] })
+	out := rs[:1]
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		if r[0] < last[1] {
+			last[1] = max(last[1], r[1])
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 // truncate drops plain text after mark, with its runs, code and protected
 // ranges; links recorded since mark keep their position at mark.
 func (pt *plainText) truncate(mark int) {
@@ -350,7 +375,7 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 	}
 	var ends []int
 	if split {
-		ends = b.p.splitter.Split(text, pt.protected)
+		ends = b.p.splitter.Split(text, mergeRanges(pt.protected))
 	}
 	bs := blk.Span()
 	slab := make([]Sentence, len(ends)+1)

@@ -13,6 +13,8 @@ var defaultAbbreviations = []string{
 	"e.g.", "i.e.", "vs.", "a.k.a.", "aka.", "cf.", "viz.", "approx.", "incl.",
 	"mr.", "mrs.", "ms.", "dr.", "prof.", "jr.", "sr.", "st.", "no.", "fig.",
 	"al.", "resp.", "inc.", "ltd.", "co.", "ca.", "eq.", "sec.", "u.s.",
+	"vol.", "p.", "pp.", "ch.", "art.", "para.", "cf.", "est.",
+	"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
 }
 
 // splitter finds sentence boundaries in plain text.
@@ -61,6 +63,7 @@ func isOpener(r rune) bool {
 // ranges (code spans, URLs) inside which no boundary may fall.
 func (s *splitter) Split(text string, protected [][2]int) []int {
 	var ends []int
+	sentStart := 0
 	p := 0 // index into protected
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -80,6 +83,7 @@ func (s *splitter) Split(text string, protected [][2]int) []int {
 			// introduces what follows; mid-line it never does.
 			if i+1 < len(text) && text[i+1] == '\n' && !inProtected(protected, p, i) {
 				ends = append(ends, i+1)
+				sentStart = i + 2
 			}
 			continue
 		}
@@ -106,7 +110,7 @@ func (s *splitter) Split(text string, protected [][2]int) []int {
 		if k >= len(text) {
 			break
 		}
-		if c == '.' && (i+1 == len(text) || text[i+1] != '.') && s.isAbbrev(text[:i+1]) {
+		if c == '.' && (i+1 == len(text) || text[i+1] != '.') && (s.isAbbrev(text[:i+1]) || numberOnly(text[sentStart:i])) {
 			i = j - 1
 			continue
 		}
@@ -120,9 +124,25 @@ func (s *splitter) Split(text string, protected [][2]int) []int {
 			continue
 		}
 		ends = append(ends, j)
+		sentStart = k
 		i = k - 1
 	}
 	return ends
+}
+
+// numberOnly reports a "sentence" that would be a bare number ("2." at the
+// start of a line, as in a numbered step written inside a paragraph).
+func numberOnly(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isAbbrev reports whether the word ending text (which ends in '.') is a

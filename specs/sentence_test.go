@@ -36,6 +36,9 @@ func TestSplit(t *testing.T) {
 		{"Implementor's Note:\nFor example, this.", []string{"Implementor's Note:", "For example, this."}},
 		{"Keys have the format of:\n`a/b` or `c`.", []string{"Keys have the format of:", "`a/b` or `c`."}},
 		{"Time: 17:00 GMT. Then.", []string{"Time: 17:00 GMT.", "Then."}},
+		{"See Vol. 2 for details.", []string{"See Vol. 2 for details."}},
+		{"Run it on Jan. 5 each year. Done.", []string{"Run it on Jan. 5 each year.", "Done."}},
+		{"Up to number 1.\n2. Not a list.", []string{"Up to number 1.", "2. Not a list."}},
 	}
 	sp := newSplitter(nil)
 	for _, tt := range tests {
