@@ -148,6 +148,20 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	return &cfg, nil
 }
 
+// SpecSetNamed returns the configured spec set called name, unless name is
+// also an existing file or directory (a path always means itself).
+func (w *Workspace) SpecSetNamed(name string) (SpecSetConfig, bool) {
+	if _, err := os.Stat(name); err == nil {
+		return SpecSetConfig{}, false
+	}
+	for _, sc := range w.Config.Specs {
+		if sc.Name == name {
+			return sc, true
+		}
+	}
+	return SpecSetConfig{}, false
+}
+
 // Path resolves a config-relative path.
 func (w *Workspace) Path(p string) string {
 	if p == "" || filepath.IsAbs(p) {

@@ -39,6 +39,7 @@ form one spec set.`,
 			if err != nil {
 				return err
 			}
+
 			sets, err := ws.SpecSets()
 			if err != nil {
 				return usageError{err}

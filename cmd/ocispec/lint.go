@@ -134,7 +134,19 @@ func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
 	}
 	var specsToLint []spec
 	if len(args) > 0 {
-		specsToLint = []spec{{root: ".", paths: args}}
+		// An argument that names a configured spec set (and no file)
+		// stands for that set; the other arguments form one set.
+		var paths []string
+		for _, arg := range args {
+			if sc, ok := ws.SpecSetNamed(arg); ok {
+				specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})
+				continue
+			}
+			paths = append(paths, arg)
+		}
+		if len(paths) > 0 {
+			specsToLint = append(specsToLint, spec{root: ".", paths: paths})
+		}
 	} else {
 		for _, sc := range ws.Config.Specs {
 			specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})

@@ -104,3 +104,19 @@ func TestBuildRefusesOutputAmongInputs(t *testing.T) {
 		t.Error("build wrote index.html among the sources")
 	}
 }
+
+// TestSpecSetNames: lint, reqs and build accept a configured spec set's
+// name where they take a path.
+func TestSpecSetNames(t *testing.T) {
+	cfg := filepath.Join("..", "..", "ocispec.yaml")
+	if code, _, stderr := runCLI(t, "lint", "--config", cfg, "widget-spec"); code != 0 {
+		t.Errorf("lint widget-spec: exit %d: %s", code, stderr)
+	}
+	if code, out, stderr := runCLI(t, "reqs", "--config", cfg, "widget-spec"); code != 0 || !strings.Contains(out, "examples/spec/") {
+		t.Errorf("reqs widget-spec: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := runCLI(t, "build", "--config", cfg, "widget-spec", "-o", t.TempDir())
+	if code != 0 || !strings.Contains(out, "in 1 spec sets") {
+		t.Errorf("build widget-spec: exit %d, %q, %s", code, out, stderr)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -99,12 +98,12 @@ func loadSets(ws *workspace.Workspace, args []string) ([]*specs.Set, error) {
 	var sets []*specs.Set
 	var paths []string
 	for _, arg := range args {
-		i := slices.IndexFunc(ws.Config.Specs, func(sc workspace.SpecSetConfig) bool { return sc.Name == arg })
-		if _, err := os.Stat(arg); err == nil || i < 0 {
+		sc, ok := ws.SpecSetNamed(arg)
+		if !ok {
 			paths = append(paths, arg)
 			continue
 		}
-		set, err := specs.Load(ws.Root, ws.Config.Specs[i].Files, ws.LoadOptions())
+		set, err := specs.Load(ws.Root, sc.Files, ws.LoadOptions())
 		if err != nil {
 			return nil, err
 		}
