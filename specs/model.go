@@ -176,6 +176,7 @@ type Block struct {
 	Row, Col int
 
 	node ast.Node
+	runs []run // plain-text to source map of the block's sentences
 }
 
 // Span returns the source range from the first line's start to the last
@@ -202,6 +203,17 @@ type Sentence struct {
 	// Links are the links that start inside the sentence.
 	Links []*Link
 	Block *Block
+
+	lead int // offset of Text in the block's plain text
+}
+
+// SourceOffset maps a byte offset in Text to the source byte it was taken
+// from, so a finding can point at a word rather than at the sentence.
+func (s *Sentence) SourceOffset(i int) int {
+	if s.Block == nil || len(s.Block.runs) == 0 {
+		return s.Span.Start
+	}
+	return toSource(s.Block.runs, s.lead+i)
 }
 
 // A Link is an inline, reference or autolink.

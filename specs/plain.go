@@ -333,15 +333,17 @@ func (pt *plainText) truncate(mark int) {
 }
 
 // toSource maps a plain offset to a source offset.
-func (pt *plainText) toSource(p int) int {
-	if len(pt.runs) == 0 {
+func (pt *plainText) toSource(p int) int { return toSource(pt.runs, p) }
+
+func toSource(runs []run, p int) int {
+	if len(runs) == 0 {
 		return 0
 	}
-	i := sort.Search(len(pt.runs), func(i int) bool { return pt.runs[i].plain > p }) - 1
+	i := sort.Search(len(runs), func(i int) bool { return runs[i].plain > p }) - 1
 	if i < 0 {
 		i = 0
 	}
-	r := pt.runs[i]
+	r := runs[i]
 	return r.src + (p - r.plain)
 }
 
@@ -378,6 +380,7 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		ends = b.p.splitter.Split(text, mergeRanges(pt.protected))
 	}
 	bs := blk.Span()
+	blk.runs = append([]run(nil), pt.runs...)
 	slab := make([]Sentence, len(ends)+1)
 	blk.Sentences = make([]*Sentence, 0, len(ends)+1)
 	start := 0
@@ -399,6 +402,7 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		trimmed := strings.TrimLeft(raw, " \n")
 		lead := start + len(raw) - len(trimmed)
 		s.Text = strings.ReplaceAll(strings.TrimRight(trimmed, " \n"), "\n", " ")
+		s.lead = lead
 		for _, c := range pt.code {
 			if c[0] >= lead && c[1] <= lead+len(s.Text) {
 				s.Code = append(s.Code, [2]int{c[0] - lead, c[1] - lead})

@@ -246,27 +246,13 @@ func blockIsBoilerplate(b *Block) bool {
 	return isBoilerplate(sb.String())
 }
 
-// keywordOffsets maps each keyword hit in s.Text to a byte offset in the
-// source. Keywords appear in the source in the same order as in the plain
-// text (markup and link destinations never hold upper-case keywords in
-// practice), so the k-th keyword of the text is the k-th keyword of the
-// sentence's source span; when the two disagree every hit falls back to
-// the sentence start.
-func keywordOffsets(doc *Document, s *Sentence, hits []keywordHit) []int {
+// keywordOffsets maps each keyword hit in s.Text to its byte offset in the
+// source, through the sentence's plain-text map (a keyword inside a link
+// destination or an HTML comment before it cannot shift the position).
+func keywordOffsets(_ *Document, s *Sentence, hits []keywordHit) []int {
 	offs := make([]int, len(hits))
-	start, end := s.Span.Start, s.Span.End
-	if start < 0 || end > len(doc.Source) || start > end {
-		start, end = 0, 0
-	}
-	src := doc.Source[start:end]
-	srcHits := scanKeywords(string(src), nil)
-	match := len(srcHits) == len(hits)
-	for k := range hits {
-		if match && srcHits[k].Keyword == hits[k].Keyword {
-			offs[k] = start + srcHits[k].Start
-		} else {
-			offs[k] = start
-		}
+	for k, h := range hits {
+		offs[k] = s.SourceOffset(h.Start)
 	}
 	return offs
 }

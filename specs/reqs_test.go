@@ -451,3 +451,30 @@ func TestManyIdenticalRequirements(t *testing.T) {
 		t.Errorf("last ID = %s, want %s", got, want)
 	}
 }
+
+// TestKeywordColumns: positions point at the keyword even when a link
+// destination or an HTML comment earlier in the sentence spells one.
+func TestKeywordColumns(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		col  int
+		word string
+	}{
+		{"A [l](https://x.org/MUST) then MAY here.\n", 32, "MAY"},
+		{"A <!-- MUST --> client SHOULD go.\n", 24, "SHOULD"},
+		{"Plain `MUST` but MUST here.\n", 18, "MUST"},
+	} {
+		d, err := Parse("k.md", []byte("# S\n\n"+tt.src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := Extract(NewSet(".", d))
+		if len(g.Requirements) != 1 {
+			t.Fatalf("%q: %d requirements", tt.src, len(g.Requirements))
+		}
+		r := g.Requirements[0]
+		if r.Line != 3 || r.Column != tt.col || !strings.HasPrefix(tt.src[r.Column-1:], tt.word) {
+			t.Errorf("%q: %s at %d:%d, want 3:%d", tt.src, r.Keyword, r.Line, r.Column, tt.col)
+		}
+	}
+}
