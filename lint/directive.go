@@ -60,11 +60,16 @@ func parseDirectives(doc *specs.Document) directives {
 		end := start + j + 3
 		off = end
 		body := strings.TrimSpace(string(src[start+4 : end-3]))
-		if !strings.HasPrefix(body, directivePrefix) || inCode(doc, start) || !startsLine(src, start) {
+		if !strings.HasPrefix(body, directivePrefix) || inCode(doc, start) {
 			continue
 		}
-		fields := strings.Fields(body)
+		// Rules may be separated by spaces or commas.
+		fields := strings.FieldsFunc(body, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' || r == '\n' })
 		verb := strings.TrimPrefix(fields[0], directivePrefix)
+		// Only disable-line may end the line it silences.
+		if verb != "disable-line" && !startsLine(src, start) {
+			continue
+		}
 		rules := fields[1:]
 		if len(rules) == 0 {
 			rules = []string{""}

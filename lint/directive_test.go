@@ -17,6 +17,8 @@ func TestDirectives(t *testing.T) {
 		{"bare enable", "<!-- ocispec-disable one-sentence-per-line rfc-link -->\n\nOne. Two.\n\n<!-- ocispec-enable -->\n\nThree. Four.\n", []int{7}},
 		{"in code block", "```\n<!-- ocispec-disable -->\n```\n\nOne. Two.\n", []int{5}},
 		{"mid-line comment", "Text <!-- ocispec-disable --> here.\n\nOne. Two.\n", []int{3}},
+		{"comma-separated rules", "<!-- ocispec-disable-next-line rfc-link,one-sentence-per-line -->\nOne. Two.\n", nil},
+		{"disable-line at the end of a line", "One. Two. <!-- ocispec-disable-line one-sentence-per-line -->\n\nThree. Four.\n", []int{3}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
