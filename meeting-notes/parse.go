@@ -110,6 +110,9 @@ type section struct {
 }
 
 var (
+	// looseDateRE catches headings meant as dates in another spelling
+	// ("Sept 5, 2026", "Mar. 5 2026", "5 March 2026", "2026-03-05").
+	looseDateRE = regexp.MustCompile(`^##[ \t]+([A-Za-z]{3,9}\.?[ \t]+\d{1,2}(st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\b`)
 	dateHeadingRE = regexp.MustCompile(`^##[ \t]+(January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+(\d{1,2}),?[ \t]+(\d{4})(.*)$`)
 	subHeadingRE  = regexp.MustCompile(`^###[ \t]+(.*?)[ \t]*:?[ \t]*$`)
 	canceledRE    = regexp.MustCompile(`(?i)^[*_]*cancel+ed[*_]*[ \t]*(.*)$`)
@@ -200,6 +203,11 @@ func sectionize(name string, lines []srcLine) ([]*section, error) {
 			continue
 		}
 		kind := kindTrailer
+		if !dateHeadingRE.MatchString(l.text) && looseDateRE.MatchString(l.text) {
+			// A misspelt date would silently become header or trailer
+			// text and be left behind by archive.
+			return nil, fmt.Errorf("%s:%d: heading %q looks like a meeting date but is not one: write \"## Month D, YYYY\", e.g. \"## September 5, 2026\"", name, l.n, strings.TrimPrefix(l.text, "## "))
+		}
 		if dateHeadingRE.MatchString(l.text) {
 			kind = kindMeeting
 			if cur.kind == kindTrailer {

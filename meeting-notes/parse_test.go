@@ -299,3 +299,18 @@ func TestParseArchiveCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestMisspeltDateHeading: a heading meant as a meeting date but spelt
+// another way is an error naming its line, not a silently dropped meeting.
+func TestMisspeltDateHeading(t *testing.T) {
+	for _, h := range []string{"Sept 5, 2026", "Mar. 5, 2026", "5 March 2026", "2026-03-05"} {
+		src := "# Notes\n\n## May 7, 2026\n\n### Attendees:\n\n- Ann\n\n## " + h + "\n\n### Attendees:\n\n- Bo\n"
+		_, err := Parse("n.md", []byte(src))
+		if err == nil || !strings.Contains(err.Error(), "n.md:9: heading") {
+			t.Errorf("%q: error = %v", h, err)
+		}
+	}
+	if _, err := Parse("n.md", []byte("# Notes\n\n## May 7, 2026\n\n## Archived Meeting Notes\n")); err != nil {
+		t.Errorf("ordinary trailer heading: %v", err)
+	}
+}
