@@ -112,7 +112,7 @@ type section struct {
 var (
 	// looseDateRE catches headings meant as dates in another spelling
 	// ("Sept 5, 2026", "Mar. 5 2026", "5 March 2026", "2026-03-05").
-	looseDateRE = regexp.MustCompile(`^##[ \t]+([A-Za-z]{3,9}\.?[ \t]+\d{1,2}(st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\b`)
+	looseDateRE   = regexp.MustCompile(`^##[ \t]+([A-Za-z]{3,9}\.?[ \t]+\d{1,2}(st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\b`)
 	dateHeadingRE = regexp.MustCompile(`^##[ \t]+(January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+(\d{1,2}),?[ \t]+(\d{4})(.*)$`)
 	subHeadingRE  = regexp.MustCompile(`^###[ \t]+(.*?)[ \t]*:?[ \t]*$`)
 	canceledRE    = regexp.MustCompile(`(?i)^[*_]*cancel+ed[*_]*[ \t]*(.*)$`)
