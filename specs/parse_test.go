@@ -177,3 +177,20 @@ func TestFootnotesKeepSourceOrder(t *testing.T) {
 		t.Errorf("blocks = %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestBackslashEscapes: escaped punctuation reads as the character itself,
+// and the sentence still maps back to its source.
+func TestBackslashEscapes(t *testing.T) {
+	src := "Use foo\\_bar and a \\* star, `not\\_code`. Then more.\n"
+	d, err := Parse("e.md", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := d.Blocks[0].Sentences[0]
+	if want := "Use foo_bar and a * star, `not\\_code`."; s.Text != want {
+		t.Errorf("text = %q, want %q", s.Text, want)
+	}
+	if i := strings.Index(s.Text, "star"); src[s.SourceOffset(i):s.SourceOffset(i)+4] != "star" {
+		t.Errorf("SourceOffset(%d) = %d, not at \"star\"", i, s.SourceOffset(i))
+	}
+}

@@ -71,6 +71,26 @@ func (pt *plainText) appendSrc(src []byte, start int) {
 	}
 }
 
+// appendText appends a text segment, dropping the backslash of escaped
+// ASCII punctuation ("foo\_bar", "a \| b" in a table) as a renderer
+// would. Code span content does not come here: its backslashes are text.
+func (pt *plainText) appendText(src []byte, start int) {
+	for {
+		i := bytes.IndexByte(src, '\\')
+		if i < 0 || i+1 >= len(src) || !isASCIIPunct(src[i+1]) {
+			pt.appendSrc(src, start)
+			return
+		}
+		pt.appendSrc(src[:i], start)
+		pt.appendSrc(src[i+1:i+2], start+i+1)
+		src, start = src[i+2:], start+i+2
+	}
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
 // plainRun reports whether src can be appended as is: no tab or line
 // break, and no space following a space (including the buffer's last
 // byte).
@@ -129,7 +149,7 @@ func (pt *plainText) appendSynthetic(s string, src int) {
 func (b *builder) inline(pt *plainText, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text:
-		pt.appendSrc(n.Segment.Value(b.src), n.Segment.Start)
+		pt.appendText(n.Segment.Value(b.src), n.Segment.Start)
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			// Keep line breaks as '\n': the splitter treats a full stop at
 			// the end of a line as a boundary even before a lower-case word.
