@@ -120,3 +120,18 @@ func TestSpecSetNames(t *testing.T) {
 		t.Errorf("build widget-spec: exit %d, %q, %s", code, out, stderr)
 	}
 }
+
+func TestMinutesParseDefaultsToConfiguredSource(t *testing.T) {
+	code, out, stderr := runCLI(t, "minutes", "parse", "--config", filepath.Join("..", "..", "ocispec.yaml"))
+	if code != 0 || !strings.Contains(out, "meeting") {
+		t.Errorf("exit %d, out %q, stderr %q", code, out, stderr)
+	}
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "ocispec.yaml")
+	if err := os.WriteFile(cfg, []byte("specs: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "minutes", "parse", "--config", cfg); code != 2 || !strings.Contains(stderr, "no minutes.source") {
+		t.Errorf("without a source: exit %d, stderr %q", code, stderr)
+	}
+}

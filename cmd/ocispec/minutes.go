@@ -42,20 +42,34 @@ func readNotes(path string) (*meetingnotes.Document, []byte, error) {
 
 func (a *app) minutesParseCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "parse FILE",
+		Use:   "parse [FILE]",
 		Short: "Print the meetings of a notes or archive file",
 		Long: `parse reads a live notes file or an archive file and prints its meetings:
 date, title, canceled marker, recording, attendees, agenda items (nested),
 and chat messages. --format json prints the full structure; text prints one
 summary line per meeting.`,
 		Example: `  ocispec minutes parse notes.md --format json
-  ocispec minutes parse meeting-notes/oci-weekly-notes-2025.md`,
-		Args: cobra.ExactArgs(1),
+  ocispec minutes parse meeting-notes/oci-weekly-notes-2025.md
+  ocispec minutes parse                 # minutes.source of ocispec.yaml`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if err := a.checkFormat("text", "json"); err != nil {
 				return err
 			}
-			d, _, err := readNotes(args[0])
+			file := ""
+			if len(args) == 1 {
+				file = args[0]
+			} else {
+				source, _, err := a.minutesPaths()
+				if err != nil {
+					return err
+				}
+				if source == "" {
+					return usagef("minutes parse: no FILE given and no minutes.source in the workspace config")
+				}
+				file = source
+			}
+			d, _, err := readNotes(file)
 			if err != nil {
 				return err
 			}
