@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // A Requirement is one BCP 14 keyword clause in the prose of a spec set.
@@ -411,7 +412,7 @@ func subjectActor(before, after, prop string, continued bool, prevActor string) 
 	if continued && prevActor != "" {
 		content := 0
 		for _, w := range words {
-			if !stopWords[strings.ToLower(w)] {
+			if !stopWords[strings.ToLower(w)] && strings.ContainsFunc(w, unicode.IsLetter) {
 				content++
 			}
 		}
@@ -432,7 +433,7 @@ func subjectActor(before, after, prop string, continued bool, prevActor string) 
 		if isLetters(w) && strings.ToLower(w[1:]) == w[1:] {
 			return singular(lw)
 		}
-		if strings.Trim(w, "0123456789") == "" {
+		if strings.Trim(w, "0123456789") == "" || !strings.ContainsFunc(w, unicode.IsLetter) {
 			continue
 		}
 		return w

@@ -149,6 +149,7 @@ func TestSubjectActor(t *testing.T) {
 		{" implement the whole pull workflow and ", "", true, "client", "client", " implement"},
 		{" remove, and they ", "", true, "release", "release", " add"},
 		{" add ", "", true, "release", "release", " ones"},
+		{"/", "", true, "client", "client", ""},
 		{" in the table, and hosts ", "", true, "registry", "host", ""},
 	}
 	for _, tt := range tests {
