@@ -51,15 +51,21 @@ func Resolver(root string, files []specs.File) func(path string) string {
 	}
 }
 
-// FixFiles applies the fixes of the fixable rules to each file, one at a
-// time, writing each changed file atomically. With changed set, only fixes
-// that touch changed lines are applied. It returns the number of fixes and
-// of files changed.
+// FixFiles applies the fixes of the fixable rules to each file and writes
+// each changed file atomically. With changed set, only fixes that touch
+// changed lines are applied. Every file is fixed in memory first, so an
+// input error in one file leaves all of them untouched. It returns the
+// number of fixes and of files changed.
 func FixFiles(files []specs.File, rules []*Rule, cfg Config, changed ChangedLines) (fixes, nfiles int, err error) {
+	type result struct {
+		file string
+		out  []byte
+	}
+	var results []result
 	for _, f := range files {
 		src, err := os.ReadFile(f.OS)
 		if err != nil {
-			return fixes, nfiles, err
+			return 0, 0, err
 		}
 		var keep func(line, endLine int) bool
 		if changed != nil {
@@ -68,15 +74,18 @@ func FixFiles(files []specs.File, rules []*Rule, cfg Config, changed ChangedLine
 		}
 		out, n, err := FixSource(f.Path, src, nil, rules, cfg, keep)
 		if err != nil {
-			return fixes, nfiles, err
+			return 0, 0, err
 		}
 		if n == 0 || bytes.Equal(out, src) {
 			continue
 		}
-		if err := WriteFileAtomic(f.OS, out); err != nil {
+		results = append(results, result{f.OS, out})
+		fixes += n
+	}
+	for _, r := range results {
+		if err := WriteFileAtomic(r.file, r.out); err != nil {
 			return fixes, nfiles, err
 		}
-		fixes += n
 		nfiles++
 	}
 	return fixes, nfiles, nil

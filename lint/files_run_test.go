@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ocispec/ocispec/specs"
@@ -39,5 +40,29 @@ func TestLintAndFixFiles(t *testing.T) {
 	got, _ := os.ReadFile(a)
 	if want := "# A\n\nOne. Two.\n\nThree.\nFour.\n"; string(got) != want {
 		t.Errorf("fixed file = %q, want %q", got, want)
+	}
+}
+
+// TestFixFilesAllOrNothing: an input error in one file leaves every file
+// as it was.
+func TestFixFilesAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(a, []byte("One. Two.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "z.md"), []byte("bad \xff\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := specs.Files(dir, []string{"."}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, _ := Select(Config{})
+	if _, _, err := FixFiles(files, rules, Config{}, nil); err == nil || !strings.Contains(err.Error(), "z.md:1:5: invalid UTF-8") {
+		t.Fatalf("error = %v", err)
+	}
+	if got, _ := os.ReadFile(a); string(got) != "One. Two.\n" {
+		t.Errorf("a.md was rewritten: %q", got)
 	}
 }
