@@ -86,7 +86,18 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 		if rev == changedIndex {
 			rev = ""
 		}
-		if changed, err = lint.GitChanged(cwd, rev); err != nil {
+		// git runs where the linted files are, which may be another
+		// checkout than the current directory.
+		gitDir := cwd
+		if len(args) > 0 {
+			if fi, err := os.Stat(args[0]); err == nil {
+				gitDir = args[0]
+				if !fi.IsDir() {
+					gitDir = filepath.Dir(args[0])
+				}
+			}
+		}
+		if changed, err = lint.GitChanged(gitDir, rev); err != nil {
 			return usageError{err}
 		}
 	}

@@ -173,6 +173,13 @@ func TestLintChanged(t *testing.T) {
 	if code != 1 || !strings.Contains(stdout, "a.md:5:") || strings.Contains(stdout, "a.md:3:") {
 		t.Errorf("against HEAD~1: exit %d %q", code, stdout)
 	}
+	// From outside the checkout, git runs where the linted files are.
+	t.Chdir(t.TempDir())
+	code, stdout, _ = runCLI(t, "lint", "--changed=HEAD~1", dir)
+	if code != 1 || !strings.Contains(stdout, "a.md:5:") {
+		t.Errorf("from outside the checkout: exit %d %q", code, stdout)
+	}
+	t.Chdir(dir)
 	code, _, stderr := runCLI(t, "lint", "--changed=nope", ".")
 	if code != 2 || !strings.Contains(stderr, "nope") {
 		t.Errorf("bad revision: exit %d %q", code, stderr)
