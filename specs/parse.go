@@ -283,6 +283,7 @@ type builder struct {
 	heads   []*Heading // open heading stack by level
 	section *Heading
 	scratch plainText
+	runSlab []run
 }
 
 func (b *builder) walk(root ast.Node) error {

@@ -3,6 +3,7 @@ package specs
 import (
 	"bytes"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 
@@ -321,7 +322,9 @@ func mergeRanges(rs [][2]int) [][2]int {
 	if len(rs) < 2 {
 		return rs
 	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i][0] < rs[j][0] })
+	if !slices.IsSortedFunc(rs, cmpStart) {
+		slices.SortFunc(rs, cmpStart)
+	}
 	out := rs[:1]
 	for _, r := range rs[1:] {
 		last := &out[len(out)-1]
@@ -333,6 +336,8 @@ func mergeRanges(rs [][2]int) [][2]int {
 	}
 	return out
 }
+
+func cmpStart(a, b [2]int) int { return a[0] - b[0] }
 
 // truncate drops plain text after mark, with its runs, code and protected
 // ranges; links recorded since mark keep their position at mark.
@@ -400,7 +405,11 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		ends = b.p.splitter.Split(text, mergeRanges(pt.protected))
 	}
 	bs := blk.Span()
-	blk.runs = append([]run(nil), pt.runs...)
+	// One slab per document holds every block's run map; a block keeps a
+	// subslice (earlier arrays stay valid when the slab grows).
+	from := len(b.runSlab)
+	b.runSlab = append(b.runSlab, pt.runs...)
+	blk.runs = b.runSlab[from:len(b.runSlab):len(b.runSlab)]
 	slab := make([]Sentence, len(ends)+1)
 	blk.Sentences = make([]*Sentence, 0, len(ends)+1)
 	start := 0
