@@ -233,7 +233,7 @@ func safeLineStart(rest []byte) bool {
 // as a join leaves them.
 func joinedStart(rest []byte) []byte {
 	const n = 16
-	if bytes.IndexAny(rest[:min(len(rest), n)], "\r\n") < 0 {
+	if !bytes.ContainsAny(rest[:min(len(rest), n)], "\r\n") {
 		return rest
 	}
 	out := make([]byte, 0, n)
