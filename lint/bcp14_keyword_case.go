@@ -26,18 +26,18 @@ func bcp14KeywordCase() *Rule {
 				for _, s := range b.Sentences {
 					text := outsideCode(s)
 					for _, m := range title.FindAllStringSubmatchIndex(text, -1) {
-						if m[0] == 0 || !wordStart(text, m[0]) {
-							continue // sentence-initial capital
+						if m[0] == 0 || !wordStart(text, m[0]) || afterLabel(text, m[0]) {
+							continue // sentence-initial capital, or the start of "Q: Should ..."
 						}
-						if m[3] == m[2]+3 && m[1] < len(text)-1 && text[m[1]] == ' ' && text[m[1]+1] >= '0' && text[m[1]+1] <= '9' {
-							continue // "May 2024"
+						if m[3] == m[2]+3 && isDate(text[m[1]:]) {
+							continue // "May 2024", "May, 2026", "May 5"
 						}
 						w := text[m[0]:m[1]]
-						out = append(out, Finding{Span: s.Span, Message: fmt.Sprintf("%q is capitalized like a BCP 14 key word: write %q if it is normative, or lower case", w, upper(w))})
+						out = append(out, Finding{Span: wordSpan(s, m[0], m[1]), Message: fmt.Sprintf("%q is capitalized like a BCP 14 key word: write %q if it is normative, or lower case", w, upper(w))})
 					}
 					for _, m := range mixed.FindAllStringIndex(text, -1) {
 						w := text[m[0]:m[1]]
-						out = append(out, Finding{Span: s.Span, Message: fmt.Sprintf("%q mixes cases: write %q", w, upper(w))})
+						out = append(out, Finding{Span: wordSpan(s, m[0], m[1]), Message: fmt.Sprintf("%q mixes cases: write %q", w, upper(w))})
 					}
 				}
 			}
@@ -58,6 +58,31 @@ func wordStart(text string, i int) bool {
 		}
 	}
 	return false
+}
+
+// afterLabel reports a word that starts the text after a colon, as in
+// "Q: Should I ...?" or "Note: May be empty.", which is capitalized as a
+// sentence start.
+func afterLabel(text string, i int) bool {
+	j := i
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '*' || text[j-1] == '_') {
+		j--
+	}
+	return j > 0 && text[j-1] == ':'
+}
+
+// isDate reports text that follows "May" in a date: optional comma, then a
+// digit.
+func isDate(rest string) bool {
+	if len(rest) > 0 && rest[0] == ',' {
+		rest = rest[1:]
+	}
+	return len(rest) > 1 && rest[0] == ' ' && rest[1] >= '0' && rest[1] <= '9'
+}
+
+// wordSpan locates text[i:j] of a sentence in the source.
+func wordSpan(s *specs.Sentence, i, j int) specs.Span {
+	return specs.Span{Start: s.SourceOffset(i), End: s.SourceOffset(j-1) + 1}
 }
 
 func upper(s string) string {

@@ -18,10 +18,20 @@ func TestBCP14KeywordCase(t *testing.T) {
 		{"lower", "Clients must retry.\n", nil},
 		{"heading", "## Clients Must Retry\n", nil},
 		{"code", "The `Must` token.\n", nil},
+		{"month with comma", "The team in May, 2026 shipped it.\n", nil},
+		{"after a label", "**Q: Should I validate it?**\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			wantLines(t, "bcp14-keyword-case", tt.src, tt.lines)
 		})
+	}
+}
+
+// TestBCP14KeywordCaseColumn: the finding points at the word.
+func TestBCP14KeywordCaseColumn(t *testing.T) {
+	fs := lintSrc(t, "bcp14-keyword-case", "A client Should send it.\n")
+	if len(fs) != 1 || fs[0].Column != 10 || fs[0].EndColumn != 16 {
+		t.Fatalf("findings = %+v, want one at columns 10-16", fs)
 	}
 }
