@@ -2,9 +2,9 @@ package lint
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
+
+	"github.com/ocispec/ocispec/internal/atomicfile"
 
 	"github.com/ocispec/ocispec/specs"
 )
@@ -144,32 +144,8 @@ func FixSource(path string, src []byte, set *specs.Set, rules []*Rule, cfg Confi
 
 // WriteFileAtomic writes data to path through a temporary file in the same
 // directory and a rename, keeping the original file mode.
-func WriteFileAtomic(path string, data []byte) (err error) {
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		_ = tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+func WriteFileAtomic(path string, data []byte) error {
+	if err := atomicfile.Write(path, data, 0o644, nil); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/ocispec/ocispec/internal/atomicfile"
 )
 
 // Period selects which archive file a meeting goes to.
@@ -78,52 +80,8 @@ type AtomicWriter struct {
 }
 
 // WriteFile implements FileWriter.
-func (w AtomicWriter) WriteFile(path string, data []byte, perm fs.FileMode) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	if st, err := os.Stat(path); err == nil {
-		perm = st.Mode().Perm() // keep the mode of the file being replaced
-	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = f.Close() // may be closed already; the write error is what matters
-			_ = os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if w.BeforeRename != nil {
-		if err = w.BeforeRename(tmp, path); err != nil {
-			return err
-		}
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		// Make the rename itself durable; not all file systems support
-		// syncing a directory, so a failure here is not an error.
-		_ = d.Sync()
-		_ = d.Close()
-	}
-	return nil
+func (w AtomicWriter) WriteFile(path string, data []byte, perm fs.FileMode) error {
+	return atomicfile.Write(path, data, perm, w.BeforeRename)
 }
 
 // Archiver moves old meetings from the live notes into archive files.

@@ -102,7 +102,7 @@ func TestSiteLinksResolve(t *testing.T) {
 func TestNoTempFilesLeft(t *testing.T) {
 	out, _ := buildSite(t, "testdata/site", []string{"."})
 	_ = filepath.Walk(out, func(p string, _ os.FileInfo, _ error) error {
-		if strings.HasPrefix(filepath.Base(p), ".tmp-") {
+		if strings.Contains(filepath.Base(p), ".tmp-") {
 			t.Errorf("temp file left: %s", p)
 		}
 		return nil
