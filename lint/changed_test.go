@@ -2,9 +2,10 @@ package lint
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/ocispec/ocispec/internal/testgit"
 )
 
 func TestParseUnifiedDiff(t *testing.T) {
@@ -63,19 +64,9 @@ diff --git "a/sp ace.md" "b/sp ace.md"
 }
 
 func TestGitChanged(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	testgit.Require(t)
 	dir := t.TempDir()
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	run := func(args ...string) { t.Helper(); testgit.Run(t, dir, args...) }
 	write := func(s string) {
 		if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(s), 0o644); err != nil {
 			t.Fatal(err)

@@ -2,19 +2,17 @@ package workspace
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/ocispec/ocispec/internal/gitexec"
+	"github.com/ocispec/ocispec/internal/testgit"
+
 	"github.com/ocispec/ocispec/specs"
 )
 
 func TestLoadRevision(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	testgit.Require(t)
 	dir := t.TempDir()
 	write := func(name, text string) {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -25,14 +23,8 @@ func TestLoadRevision(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	git := func(args ...string) {
-		if _, err := gitexec.Output(dir, args...); err != nil {
-			t.Fatal(err)
-		}
-	}
+	git := func(args ...string) { t.Helper(); testgit.Run(t, dir, args...) }
 	git("init", "-q")
-	git("config", "user.email", "t@example.com")
-	git("config", "user.name", "t")
 	write("spec.md", "# Spec\n\nClients MUST do it.\n")
 	write("vendor/x.md", "# X\n")
 	write("drafts/d.md", "# D\n")

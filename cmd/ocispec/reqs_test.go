@@ -3,10 +3,11 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ocispec/ocispec/internal/testgit"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -171,18 +172,9 @@ func TestReqsDiffDirs(t *testing.T) {
 }
 
 func TestReqsDiffGit(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	testgit.Require(t)
 	dir := t.TempDir()
-	gitRun := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	gitRun := func(args ...string) { t.Helper(); testgit.Run(t, dir, args...) }
 	put := func(version string) {
 		t.Helper()
 		src, err := os.ReadFile(filepath.Join(reqsFixtures, version+".md"))
