@@ -284,7 +284,18 @@ type builder struct {
 	section *Heading
 	scratch plainText
 	runSlab []run
+
+	// Inputs and outputs of the fast inline path (fastinline.go), which
+	// reads inline Markdown straight from the source lines instead of a
+	// goldmark inline tree.
+	refs         map[string]refTarget // link reference definitions by util.ToLinkReference(label); the first wins
+	footnotes    map[string]bool      // labels of footnote definitions, as written
+	footnoteUses []string             // footnote labels referenced by plainFast, in the order met
 }
+
+// refTarget is a link reference definition's destination and title, as
+// goldmark stores them.
+type refTarget struct{ dest, title []byte }
 
 func (b *builder) walk(root ast.Node) error {
 	items := map[ast.Node]*ListItem{}
