@@ -70,6 +70,7 @@ type Document struct {
 
 	lineStarts []int
 	anchorSet  map[string]int // anchor id -> index in Anchors
+	fast       bool           // built by the fast parsers (Options.ModelOnly)
 }
 
 // FrontMatter is a leading YAML block delimited by "---" lines.
@@ -175,7 +176,6 @@ type Block struct {
 	Table    *Table
 	Row, Col int
 
-	node ast.Node
 	runs []run // plain-text to source map of the block's sentences
 }
 

@@ -2,6 +2,7 @@ package specs
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -20,6 +21,12 @@ type Options struct {
 	// Abbreviations extends the words that never end a sentence
 	// ("approx." or "approx").
 	Abbreviations []string
+	// ModelOnly is for callers that read the model and never Document.AST,
+	// which it leaves nil: lint, on every commit. Documents are then
+	// parsed by a block and inline parser of our own that builds goldmark's
+	// model several times faster, falling back to goldmark for the
+	// constructs it does not reproduce exactly (see fastblock.go).
+	ModelOnly bool
 }
 
 // Limits that keep hostile input from exhausting the machine. Real specs are
@@ -33,8 +40,10 @@ const (
 // A Parser parses documents with one goldmark instance and one sentence
 // splitter; it is safe for sequential reuse, not for concurrent use.
 type Parser struct {
-	md       goldmark.Markdown
-	splitter *splitter
+	md        goldmark.Markdown
+	splitter  *splitter
+	modelOnly bool
+	inline    *fiParser // the fast inline parser's reusable state
 }
 
 // NewParser returns a parser configured for GitHub Flavored Markdown, as
@@ -43,7 +52,7 @@ func NewParser(opts Options) *Parser {
 	// No heading attributes ({#id}): github.com shows them as text and
 	// slugs them, so must we.
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
-	return &Parser{md: md, splitter: newSplitter(opts.Abbreviations)}
+	return &Parser{md: md, splitter: newSplitter(opts.Abbreviations), modelOnly: opts.ModelOnly}
 }
 
 // Parse parses one document; path is recorded in the document and named in
@@ -59,13 +68,12 @@ func (p *Parser) Parse(path string, src []byte) (*Document, error) {
 	if err := d.check(); err != nil {
 		return nil, err
 	}
-	work := src
-	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		work = blankOut(work, 0, 3)
-	}
-	if fm := frontMatter(work); fm != nil {
-		d.FrontMatter = fm
-		work = blankOut(work, fm.Span.Start, fm.Span.End)
+	work, fm := prepare(src)
+	d.FrontMatter = fm
+	if p.modelOnly {
+		if fast, ok := p.parseFast(d, work); ok {
+			return fast, nil
+		}
 	}
 	root := p.md.Parser().Parse(text.NewReader(work))
 	d.AST = root
@@ -75,6 +83,49 @@ func (p *Parser) Parse(path string, src []byte) (*Document, error) {
 	}
 	b.finish()
 	return d, nil
+}
+
+// parseFast builds the model with the fast parsers, or reports false when
+// the document holds a construct they leave to goldmark.
+func (p *Parser) parseFast(d *Document, work []byte) (*Document, bool) {
+	tree, ok := parseBlocksFast(work)
+	if !ok {
+		return nil, false
+	}
+	fd := &Document{Path: d.Path, Source: d.Source, FrontMatter: d.FrontMatter, lineStarts: d.lineStarts}
+	b := &builder{doc: fd, src: work, p: p, fast: true, refs: tree.refs}
+	if len(tree.footnotes) > 0 {
+		b.footnotes = make(map[string]bool, len(tree.footnotes))
+		for _, fn := range tree.footnotes {
+			b.footnotes[string(fn.Ref)] = true
+		}
+	}
+	if err := b.walk(tree.doc); err != nil {
+		return nil, false
+	}
+	b.finish()
+	fd.fast = true
+	return fd, true
+}
+
+// errFastFallback stops a fast walk that met inline Markdown the fast
+// inline parser leaves to goldmark.
+var errFastFallback = errors.New("fast parser: fall back to goldmark")
+
+// inlines flattens a block's inline content: from goldmark's inline tree,
+// or straight from the source in a fast walk.
+func (b *builder) inlines(n ast.Node) *plainText {
+	if !b.fast {
+		return b.plain(n)
+	}
+	p := n.Parent()
+	task := p != nil && p.Kind() == ast.KindListItem && p.FirstChild() == n
+	pt, ok := b.plainFast(n.Lines(), task)
+	if !ok {
+		b.fallback = true
+		pt = b.plain(n) // an empty text, to finish the block harmlessly
+	}
+	return pt
 }
 
 // check rejects input the model cannot represent faithfully.
@@ -142,6 +193,19 @@ func nestingDepth(src []byte) (line, depth int) {
 		}
 	}
 	return line, depth
+}
+
+// prepare blanks a byte order mark and YAML front matter with spaces, so
+// Markdown parsers skip them while every offset stays that of the source.
+func prepare(src []byte) (work []byte, fm *FrontMatter) {
+	work = src
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		work = blankOut(work, 0, 3)
+	}
+	if fm = frontMatter(work); fm != nil {
+		work = blankOut(work, fm.Span.Start, fm.Span.End)
+	}
+	return work, fm
 }
 
 func blankOut(src []byte, start, end int) []byte {
@@ -284,6 +348,18 @@ type builder struct {
 	section *Heading
 	scratch plainText
 	runSlab []run
+	// Slabs for the many small values of a document's model.
+	sentSlab  slab[Sentence]
+	blockSlab slab[Block]
+	sentPtrs  []*Sentence
+	linkPtrs  []*Link
+	codeSlab  [][2]int
+	spanSlab  []Span
+
+	fast     bool // walking the fast block parser's tree
+	fallback bool // the fast inline parser gave up
+	footList ast.Node
+	footMark int // len(footnoteUses) where footList stands
 
 	// Inputs and outputs of the fast inline path (fastinline.go), which
 	// reads inline Markdown straight from the source lines instead of a
@@ -297,72 +373,130 @@ type builder struct {
 // goldmark stores them.
 type refTarget struct{ dest, title []byte }
 
+// walk builds the model from the block tree. It carries the enclosing
+// list item and block-quote depth down the tree instead of looking them
+// up, which ast.Walk would need a map for.
 func (b *builder) walk(root ast.Node) error {
-	items := map[ast.Node]*ListItem{}
-	return ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	b.walkIn(root, container{})
+	if b.footList != nil && !b.fallback {
+		b.walkFootnotes()
+	}
+	if b.fallback {
+		return errFastFallback
+	}
+	return nil
+}
+
+// container is what a block inherits from the blocks around it.
+type container struct {
+	item  *ListItem
+	quote int
+}
+
+func (b *builder) walkIn(n ast.Node, in container) {
+	for c := n.FirstChild(); c != nil && !b.fallback; c = c.NextSibling() {
+		b.visit(c, in)
+	}
+}
+
+func (b *builder) visit(n ast.Node, in container) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		b.heading(n)
+		return
+	case *ast.Paragraph, *ast.TextBlock:
+		b.prose(n, Paragraph, in)
+		return
+	case *ast.ListItem:
+		li := &ListItem{Span: b.nodeSpan(n), Depth: 1}
+		if p := in.item; p != nil {
+			li.Parent, li.Depth = p, p.Depth+1
 		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			b.heading(n)
-			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *ast.TextBlock:
-			b.prose(n, Paragraph, items)
-			return ast.WalkSkipChildren, nil
-		case *ast.ListItem:
-			li := &ListItem{Span: b.nodeSpan(n), Depth: 1}
-			if p := enclosingItem(n, items); p != nil {
-				li.Parent, li.Depth = p, p.Depth+1
-			}
-			li.Marker = b.marker(n, li.Span.Start)
-			items[n] = li
-			b.doc.ListItems = append(b.doc.ListItems, li)
-		case *east.Table:
-			b.table(n, items)
-			return ast.WalkSkipChildren, nil
-		case *ast.FencedCodeBlock:
-			b.code(n, true)
-		case *ast.CodeBlock:
-			b.code(n, false)
-		case *ast.HTMLBlock:
-			sp := b.linesSpan(n.Lines())
-			if n.HasClosure() {
-				sp.End = max(sp.End, n.ClosureLine.Stop)
-			}
-			sp = trimEOL(b.src, sp)
-			b.doc.HTMLBlocks = append(b.doc.HTMLBlocks, &HTMLBlock{Span: sp})
-			b.explicitAnchors(sp, nil)
-		case *ast.LinkReferenceDefinition:
-			b.refDef(n)
+		li.Marker = b.marker(n, li.Span.Start)
+		b.doc.ListItems = append(b.doc.ListItems, li)
+		in.item = li
+	case *ast.Blockquote:
+		in.quote++
+	case *east.Table:
+		b.table(n, in)
+		return
+	case *ast.FencedCodeBlock:
+		b.code(n, true)
+	case *ast.CodeBlock:
+		b.code(n, false)
+	case *ast.HTMLBlock:
+		sp := b.linesSpan(n.Lines())
+		if n.HasClosure() {
+			sp.End = max(sp.End, n.ClosureLine.Stop)
 		}
-		return ast.WalkContinue, nil
+		sp = trimEOL(b.src, sp)
+		b.doc.HTMLBlocks = append(b.doc.HTMLBlocks, &HTMLBlock{Span: sp})
+		b.explicitAnchors(sp, nil)
+	case *ast.LinkReferenceDefinition:
+		b.refDef(n)
+	case *east.FootnoteList:
+		if b.fast {
+			// Footnotes come last, as in goldmark's final tree.
+			b.footList, b.footMark = n, len(b.footnoteUses)
+			return
+		}
+	}
+	b.walkIn(n, in)
+}
+
+// walkFootnotes visits footnote definitions as goldmark's footnote
+// transformer leaves them at the end of its tree: only those referenced,
+// ordered by first reference. goldmark numbers references while it parses
+// inlines, block by block, with the definitions still where the first one
+// was; so the order is: references before that place, then those inside
+// the definitions, then those after.
+func (b *builder) walkFootnotes() {
+	main := b.footnoteUses
+	b.footnoteUses = nil
+	for def := b.footList.FirstChild(); def != nil && !b.fallback; def = def.NextSibling() {
+		b.collectUses(def)
+	}
+	uses := append(append(append([]string(nil), main[:b.footMark]...), b.footnoteUses...), main[b.footMark:]...)
+	order := map[string]int{}
+	for _, u := range uses {
+		if _, ok := order[u]; !ok {
+			order[u] = len(order)
+		}
+	}
+	var defs []ast.Node
+	seen := map[string]bool{}
+	for def := b.footList.FirstChild(); def != nil; def = def.NextSibling() {
+		ref := string(def.(*east.Footnote).Ref)
+		if _, used := order[ref]; used && !seen[ref] {
+			seen[ref] = true // a label's first definition takes its references
+			defs = append(defs, def)
+		}
+	}
+	sort.SliceStable(defs, func(i, j int) bool {
+		return order[string(defs[i].(*east.Footnote).Ref)] < order[string(defs[j].(*east.Footnote).Ref)]
 	})
+	for _, def := range defs {
+		b.visit(def, container{})
+	}
+}
+
+// collectUses runs the fast inline parser over the blocks of n, for the
+// footnote references they hold.
+func (b *builder) collectUses(n ast.Node) {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
+		b.inlines(n)
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.collectUses(c)
+	}
 }
 
 // pos is n's source offset clamped to the source: goldmark counts
 // expanded tabs, so a position can point past the bytes it came from.
 func (b *builder) pos(n ast.Node) int {
 	return min(max(n.Pos(), 0), len(b.src))
-}
-
-func enclosingItem(n ast.Node, items map[ast.Node]*ListItem) *ListItem {
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if li, ok := items[p]; ok {
-			return li
-		}
-	}
-	return nil
-}
-
-func quoteDepth(n ast.Node) int {
-	d := 0
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Kind() == ast.KindBlockquote {
-			d++
-		}
-	}
-	return d
 }
 
 func (b *builder) marker(n *ast.ListItem, start int) string {
@@ -426,16 +560,17 @@ func (b *builder) linesSpan(l *text.Segments) Span {
 }
 
 func (b *builder) blockLines(l *text.Segments) []Span {
-	out := make([]Span, 0, l.Len())
+	from := len(b.spanSlab)
 	for i := 0; i < l.Len(); i++ {
 		seg := l.At(i)
-		out = append(out, trimEOL(b.src, Span{seg.Start, seg.Stop}))
+		b.spanSlab = append(b.spanSlab, trimEOL(b.src, Span{seg.Start, seg.Stop}))
 	}
-	return out
+	n := len(b.spanSlab)
+	return b.spanSlab[from:n:n]
 }
 
 func (b *builder) heading(n *ast.Heading) {
-	pt := b.plain(n)
+	pt := b.inlines(n)
 	h := &Heading{Level: n.Level, Text: pt.headingText(), Span: b.nodeSpan(n)}
 	if l := n.Lines(); l != nil && l.Len() > 0 {
 		// ATX headings: extend to the line start so the span covers "##".
@@ -461,7 +596,8 @@ func (b *builder) heading(n *ast.Heading) {
 		b.addAnchor(Anchor{ID: id.id, Kind: ExplicitAnchor, Span: id.span, Heading: h})
 	}
 	if l := n.Lines(); l != nil && l.Len() > 0 {
-		blk := &Block{Kind: HeadingText, Lines: b.blockLines(l), Section: h, node: n}
+		blk := b.blockSlab.new()
+		*blk = Block{Kind: HeadingText, Lines: b.blockLines(l), Section: h}
 		b.sentences(blk, pt, false)
 		h.Block = blk
 		b.doc.Blocks = append(b.doc.Blocks, blk)
@@ -478,17 +614,17 @@ func (b *builder) addAnchor(a Anchor) {
 	b.doc.Anchors = append(b.doc.Anchors, a)
 }
 
-func (b *builder) prose(n ast.Node, kind BlockKind, items map[ast.Node]*ListItem) {
+func (b *builder) prose(n ast.Node, kind BlockKind, in container) {
 	l := n.Lines()
 	if l == nil || l.Len() == 0 {
 		return
 	}
-	blk := &Block{Kind: kind, Lines: b.blockLines(l), Section: b.section, Quote: quoteDepth(n), node: n}
-	blk.Item = enclosingItem(n, items)
+	blk := b.blockSlab.new()
+	*blk = Block{Kind: kind, Lines: b.blockLines(l), Section: b.section, Quote: in.quote, Item: in.item}
 	if blk.Item != nil && blk.Item.First == nil {
 		blk.Item.First = blk
 	}
-	pt := b.plain(n)
+	pt := b.inlines(n)
 	for _, a := range pt.anchors {
 		b.addAnchor(Anchor{ID: a.id, Kind: ExplicitAnchor, Span: a.span})
 	}
@@ -496,7 +632,7 @@ func (b *builder) prose(n ast.Node, kind BlockKind, items map[ast.Node]*ListItem
 	b.doc.Blocks = append(b.doc.Blocks, blk)
 }
 
-func (b *builder) table(t *east.Table, items map[ast.Node]*ListItem) {
+func (b *builder) table(t *east.Table, in container) {
 	tb := &Table{Span: b.nodeSpan(t), Section: b.section}
 	row := 0
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
@@ -509,18 +645,17 @@ func (b *builder) table(t *east.Table, items map[ast.Node]*ListItem) {
 			last = tb.Span.Start
 		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			pt := b.plain(c)
-			blk := &Block{Kind: TableCell, Section: b.section, Table: tb, Row: row, Col: col, Quote: quoteDepth(t), node: c}
-			blk.Item = enclosingItem(t, items)
-			if sp, ok := pt.sourceSpan(); ok {
-				blk.Lines = []Span{sp}
-			} else {
-				at := b.pos(c)
-				if at < last {
-					at = last
-				}
-				blk.Lines = []Span{{at, at}}
+			pt := b.inlines(c)
+			blk := b.blockSlab.new()
+			*blk = Block{Kind: TableCell, Section: b.section, Table: tb, Row: row, Col: col, Quote: in.quote, Item: in.item}
+			sp, ok := pt.sourceSpan()
+			if !ok {
+				at := max(b.pos(c), last)
+				sp = Span{at, at}
 			}
+			b.spanSlab = append(b.spanSlab, sp)
+			n := len(b.spanSlab)
+			blk.Lines = b.spanSlab[n-1 : n : n]
 			last = blk.Lines[0].End
 			for _, a := range pt.anchors {
 				b.addAnchor(Anchor{ID: a.id, Kind: ExplicitAnchor, Span: a.span})

@@ -410,8 +410,10 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 	from := len(b.runSlab)
 	b.runSlab = append(b.runSlab, pt.runs...)
 	blk.runs = b.runSlab[from:len(b.runSlab):len(b.runSlab)]
-	slab := make([]Sentence, len(ends)+1)
-	blk.Sentences = make([]*Sentence, 0, len(ends)+1)
+	// Sentences, their pointers, code ranges and links come from slabs
+	// too; each block or sentence keeps a full subslice, so an append to
+	// one never writes into the next.
+	sentFrom := len(b.sentPtrs)
 	start := 0
 	srcStart := firstNonSpace(b.src, bs.Start, bs.End)
 	li := 0
@@ -420,7 +422,7 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		if i < len(ends) {
 			end = ends[i]
 		}
-		s := &slab[i]
+		s := b.sentSlab.new()
 		s.Block = blk
 		if i < len(ends) {
 			s.Span = Span{srcStart, b.extendEnd(blk, pt.toSource(end-1)+1)}
@@ -432,19 +434,27 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		lead := start + len(raw) - len(trimmed)
 		s.Text = strings.ReplaceAll(strings.TrimRight(trimmed, " \n"), "\n", " ")
 		s.lead = lead
+		codeFrom := len(b.codeSlab)
 		for _, c := range pt.code {
 			if c[0] >= lead && c[1] <= lead+len(s.Text) {
-				s.Code = append(s.Code, [2]int{c[0] - lead, c[1] - lead})
+				b.codeSlab = append(b.codeSlab, [2]int{c[0] - lead, c[1] - lead})
 			}
 		}
+		if n := len(b.codeSlab); n > codeFrom {
+			s.Code = b.codeSlab[codeFrom:n:n]
+		}
+		linkFrom := len(b.linkPtrs)
 		for li < len(pt.links) && pt.links[li].at < end {
 			l := pt.links[li].link
 			l.Block = blk
-			s.Links = append(s.Links, l)
+			b.linkPtrs = append(b.linkPtrs, l)
 			b.doc.Links = append(b.doc.Links, l)
 			li++
 		}
-		blk.Sentences = append(blk.Sentences, s)
+		if n := len(b.linkPtrs); n > linkFrom {
+			s.Links = b.linkPtrs[linkFrom:n:n]
+		}
+		b.sentPtrs = append(b.sentPtrs, s)
 		if i < len(ends) {
 			next := end
 			for next < len(text) && (text[next] == ' ' || text[next] == '\n') {
@@ -454,6 +464,8 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 			start = next
 		}
 	}
+	n := len(b.sentPtrs)
+	blk.Sentences = b.sentPtrs[sentFrom:n:n]
 	for ; li < len(pt.links); li++ {
 		pt.links[li].link.Block = blk
 		b.doc.Links = append(b.doc.Links, pt.links[li].link)

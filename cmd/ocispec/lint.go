@@ -113,7 +113,10 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 			return err
 		}
 	}
-	findings, err := lintStream(sets, rules, cfg, ws.LoadOptions().Options, changed, cwd)
+	// Lint reads the model only, so it can take the fast parsers.
+	opts := ws.LoadOptions().Options
+	opts.ModelOnly = true
+	findings, err := lintStream(sets, rules, cfg, opts, changed, cwd)
 	if err != nil {
 		return usageError{err}
 	}
