@@ -15,7 +15,7 @@ func bcp14Boilerplate() *Rule {
 		Severity: Warning,
 		Summary:  "A spec set that uses BCP 14 key words contains the BCP 14 boilerplate, once.",
 		Check: func(doc *specs.Document, ctx *Context) []Finding {
-			var out []Finding
+			out := ctx.findings()
 			// Every boilerplate sentence after the first, headings included.
 			for i, sp := range scanBoilerplate(doc, ctx).spans {
 				if i > 0 {
@@ -25,7 +25,16 @@ func bcp14Boilerplate() *Rule {
 			return out
 		},
 		Summarize: func(doc *specs.Document, ctx *Context) any {
-			return summarizeBoilerplate(doc, scanBoilerplate(doc, ctx))
+			// Once a document of the stream has the boilerplate the set
+			// has it, whatever the others hold (see checkBoilerplateSet).
+			if ctx != nil && ctx.stream != nil && ctx.stream.hasBoilerplate {
+				return boilerplateSummary{}
+			}
+			sum := summarizeBoilerplate(doc, scanBoilerplate(doc, ctx))
+			if sum.has && ctx != nil && ctx.stream != nil {
+				ctx.stream.hasBoilerplate = true
+			}
+			return sum
 		},
 		CheckSummaries: checkBoilerplateSet,
 	}
@@ -34,27 +43,30 @@ func bcp14Boilerplate() *Rule {
 // boilerplateSummary is what the set-level check keeps of a document.
 type boilerplateSummary struct {
 	has bool
-	// first is the first key word of the document, when it has one.
+	// first is the first key word of the document, when it has one,
+	// located but without its message: only the set's first is reported.
 	first *Finding
+	// keyword is the key word at first.
+	keyword string
 }
 
 // boilerplateScan lists the boilerplate sentences of one document, so that
 // Check and Summarize test each sentence once.
 type boilerplateScan struct {
-	doc *specs.Document
 	// spans holds the boilerplate sentences in document order.
 	spans []specs.Span
 	// inProse tells whether one of them lies outside a heading.
 	inProse bool
 }
 
-// scanBoilerplate returns the scan of doc, kept in ctx (which serves one
-// document) for the rule's other function.
+// scanBoilerplate returns the scan of doc, kept in ctx's docCache for the
+// rule's other function.
 func scanBoilerplate(doc *specs.Document, ctx *Context) *boilerplateScan {
-	if ctx != nil && ctx.boilerplate != nil && ctx.boilerplate.doc == doc {
-		return ctx.boilerplate
+	c := ctx.cache(doc)
+	if c.boilerplateDone {
+		return &c.boilerplate
 	}
-	sc := &boilerplateScan{doc: doc}
+	sc := &c.boilerplate
 	for _, b := range doc.Blocks {
 		for _, s := range b.Sentences {
 			if isBoilerplate(s.Text) {
@@ -63,9 +75,7 @@ func scanBoilerplate(doc *specs.Document, ctx *Context) *boilerplateScan {
 			}
 		}
 	}
-	if ctx != nil {
-		ctx.boilerplate = sc
-	}
+	c.boilerplateDone = true
 	return sc
 }
 
@@ -82,9 +92,8 @@ func summarizeBoilerplate(doc *specs.Document, sc *boilerplateScan) boilerplateS
 		for _, s := range b.Sentences {
 			if hasCapitalRun(s.Text) {
 				if m := findKeyword(outsideCode(s)); m != "" {
-					f := At(doc, s.Span, fmt.Sprintf("%q is a BCP 14 key word but the spec set has no BCP 14 boilerplate; add RFC 8174's: %s",
-						m, bcp14Boilerplate8174))
-					return boilerplateSummary{first: &f}
+					f := At(doc, s.Span, "")
+					return boilerplateSummary{first: &f, keyword: m}
 				}
 			}
 		}
@@ -95,18 +104,20 @@ func summarizeBoilerplate(doc *specs.Document, sc *boilerplateScan) boilerplateS
 // checkBoilerplateSet reports the set's first key word when no document
 // has the boilerplate.
 func checkBoilerplateSet(sums []Summary, _ *Context) []Finding {
-	var first *Finding
+	var first *boilerplateSummary
 	for _, s := range sums {
 		v := s.Value.(boilerplateSummary)
 		if v.has {
 			return nil
 		}
-		if first == nil {
-			first = v.first
+		if first == nil && v.first != nil {
+			first = &v
 		}
 	}
 	if first == nil {
 		return nil
 	}
-	return []Finding{*first}
+	f := *first.first
+	f.Message = fmt.Sprintf("%q is a BCP 14 key word but the spec set has no BCP 14 boilerplate; add RFC 8174's: %s", first.keyword, bcp14Boilerplate8174)
+	return []Finding{f}
 }

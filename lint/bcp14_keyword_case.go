@@ -17,8 +17,8 @@ func bcp14KeywordCase() *Rule {
 		ID:       "bcp14-keyword-case",
 		Severity: Off,
 		Summary:  "BCP 14 key words are written in all capitals or all lower case, never \"Must\" or \"MUST not\".",
-		Check: func(doc *specs.Document, _ *Context) []Finding {
-			var out []Finding
+		Check: func(doc *specs.Document, ctx *Context) []Finding {
+			out := ctx.findings()
 			for _, b := range doc.Blocks {
 				if b.Kind == specs.HeadingText {
 					continue

@@ -20,7 +20,7 @@ func brokenLink() *Rule {
 		Severity: Error,
 		Summary:  "Links reach an existing file and anchor; references are defined once and used.",
 		Check: func(doc *specs.Document, ctx *Context) []Finding {
-			var out []Finding
+			out := ctx.findings()
 			for _, l := range doc.Links {
 				if l.Auto {
 					continue
@@ -29,9 +29,9 @@ func brokenLink() *Rule {
 					out = append(out, f)
 				}
 			}
-			out = append(out, checkRefDefs(doc)...)
-			out = append(out, undefinedRefs(doc)...)
-			return out
+			c := ctx.cache(doc)
+			out = checkRefDefs(out, doc, c)
+			return undefinedRefs(out, doc, c)
 		},
 	}
 }
@@ -45,25 +45,36 @@ func checkLinkTarget(doc *specs.Document, l *specs.Link, ctx *Context) (Finding,
 	if set == nil {
 		set = specs.NewSet(".", doc)
 	}
-	target, frag, local := set.Resolve(doc, dest)
+	var paths map[string]string
+	if ctx.stream != nil {
+		paths = ctx.stream.paths
+	}
+	target, frag, local := ctx.cache(doc).resolve(set, dest, paths)
 	if !local {
 		return Finding{}, false
 	}
-	if t, err := url.PathUnescape(target); err == nil {
-		target = t
+	// url.PathUnescape returns a string without "%" as it is.
+	if strings.IndexByte(target, '%') >= 0 {
+		if t, err := url.PathUnescape(target); err == nil {
+			target = t
+		}
 	}
-	if f, err := url.PathUnescape(frag); err == nil {
-		frag = f
+	if strings.IndexByte(frag, '%') >= 0 {
+		if f, err := url.PathUnescape(frag); err == nil {
+			frag = f
+		}
 	}
-	tdoc := set.Doc(target)
+	var tdoc *specs.Document
 	if target == doc.Path {
 		tdoc = doc
+	} else {
+		tdoc = set.Doc(target)
 	}
 	if tdoc == nil && ctx.stream != nil && ctx.stream.inSet[target] {
 		// Another document of the set: its anchors are checked once the
 		// stream has seen it.
 		if frag != "" {
-			ctx.stream.deferAnchor(doc, Finding{Span: l.Span, Rule: "broken-link"}, dest, target, frag)
+			ctx.stream.deferAnchor(doc, l.Span, dest, target, frag)
 		}
 		return Finding{}, false
 	}
@@ -118,53 +129,52 @@ func isMarkdown(p string) bool {
 	return false
 }
 
-// checkRefDefs reports duplicate and unused reference definitions.
-func checkRefDefs(doc *specs.Document) []Finding {
+// checkRefDefs appends to out the duplicate and unused reference
+// definitions.
+func checkRefDefs(out []Finding, doc *specs.Document, c *docCache) []Finding {
 	if len(doc.RefDefs) == 0 {
-		return nil
+		return out
 	}
-	used := map[string]bool{}
+	// used tells, for the first definition of each label, whether a link
+	// uses the label.
+	used := make([]bool, len(doc.RefDefs))
 	for _, l := range doc.Links {
 		if l.Ref != "" {
-			used[normLabel(l.Ref)] = true
+			if i, ok := c.defIndex(l.Ref); ok {
+				used[i] = true
+			}
 		}
 	}
-	var out []Finding
-	first := map[string]*specs.RefDef{}
-	for _, d := range doc.RefDefs {
-		k := normLabel(d.Label)
-		if prev, ok := first[k]; ok {
-			out = append(out, Finding{Span: d.Span, Message: fmt.Sprintf("reference [%s] is defined again (first at line %d); the first definition wins", d.Label, doc.Position(prev.Span.Start).Line)})
+	c.refDefs()
+	for i, d := range doc.RefDefs {
+		if first := c.defs[c.defKeys[i]]; first != i {
+			out = append(out, Finding{Span: d.Span, Message: fmt.Sprintf("reference [%s] is defined again (first at line %d); the first definition wins", d.Label, doc.Position(doc.RefDefs[first].Span.Start).Line)})
 			continue
 		}
-		first[k] = d
-		if !used[k] {
+		if !used[i] {
 			out = append(out, Finding{Span: d.Span, Message: fmt.Sprintf("reference [%s] is defined but never used", d.Label)})
 		}
 	}
 	return out
 }
 
-// undefinedRefs finds "[text][label]" and "[text][]" whose label has no
-// definition: CommonMark renders them as literal text.
-func undefinedRefs(doc *specs.Document) []Finding {
-	defined := map[string]bool{}
-	for _, d := range doc.RefDefs {
-		defined[normLabel(d.Label)] = true
-	}
+// undefinedRefs appends to out the "[text][label]" and "[text][]" whose
+// label has no definition: CommonMark renders them as literal text. Only
+// blocks that hold a "][" are searched (docCache.refOffsets).
+func undefinedRefs(out []Finding, doc *specs.Document, c *docCache) []Finding {
 	src := doc.Source
-	var out []Finding
+	at := c.refOffsets()
 	for _, b := range doc.Blocks {
-		if !linesMayContain(src, b.Lines, "][") {
+		if !linesMayContain(src, b.Lines, at, len("][")) {
 			continue
 		}
-		var links []*specs.Link
 		for _, line := range b.Lines {
 			if !validSpan(src, line) {
 				continue
 			}
 			seg := src[line.Start:line.End]
 			var code []specs.Span
+			codeDone := false
 			for off := 0; ; {
 				i := bytes.Index(seg[off:], []byte("]["))
 				if i < 0 {
@@ -185,20 +195,22 @@ func undefinedRefs(doc *specs.Document) []Finding {
 				if open > 0 && seg[open-1] == '\\' {
 					continue
 				}
-				if links == nil {
-					links = blockLinks(doc, b)
-				}
-				if code == nil {
-					code = codeSpans(src, line)
-				}
-				if inSpans(code, sp) || linkAt(links, sp) != nil {
+				// Most candidates are reference links: look at the links
+				// before finding the line's code spans.
+				if blockLinkAt(b, sp) != nil {
 					continue
 				}
-				label := string(seg[mid+2 : closeAt])
-				if label == "" {
-					label = string(seg[open+1 : mid])
+				if !codeDone {
+					code, codeDone = codeSpans(src, line), true
 				}
-				if strings.TrimSpace(label) == "" || defined[normLabel(label)] {
+				if inSpans(code, sp) {
+					continue
+				}
+				label := seg[mid+2 : closeAt]
+				if len(label) == 0 {
+					label = seg[open+1 : mid]
+				}
+				if len(bytes.TrimSpace(label)) == 0 || c.def(string(label)) != nil {
 					continue
 				}
 				out = append(out, Finding{Span: sp, Message: fmt.Sprintf("reference [%s] is not defined", label)})

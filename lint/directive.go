@@ -41,7 +41,7 @@ func (d directives) suppressed(rule string, line int) bool {
 func parseDirectives(doc *specs.Document) directives {
 	src := doc.Source
 	var d directives
-	if !bytes.Contains(src, []byte("<!--")) || !bytes.Contains(src, []byte(directivePrefix)) {
+	if !hasComment(src) || !bytes.Contains(src, []byte(directivePrefix)) {
 		return d
 	}
 	open := map[string]int{} // rule -> start line of an open disable
@@ -118,6 +118,23 @@ func parseDirectives(doc *specs.Document) directives {
 		}
 	}
 	return d
+}
+
+// hasComment reports whether src holds "<!--". It searches for "!--",
+// whose "!" is much rarer than "<" in Markdown, and looks at the byte
+// before each.
+func hasComment(src []byte) bool {
+	for off := 1; off < len(src); {
+		i := bytes.Index(src[off:], []byte("!--"))
+		if i < 0 {
+			return false
+		}
+		if src[off+i-1] == '<' {
+			return true
+		}
+		off += i + 1
+	}
+	return false
 }
 
 // nextContentLine returns the first non-blank line after offset off, whose

@@ -16,11 +16,11 @@ func duplicateID() *Rule {
 		ID:       "duplicate-id",
 		Severity: Error,
 		Summary:  "Values in a table's ID column are unique.",
-		Check: func(doc *specs.Document, _ *Context) []Finding {
-			var out []Finding
+		Check: func(doc *specs.Document, ctx *Context) []Finding {
+			out := ctx.findings()
 			for _, t := range doc.Tables {
 				for col, h := range t.Header {
-					if !idHeader.MatchString(cellText(h)) {
+					if text := cellText(h); !mayEndInID(text) || !idHeader.MatchString(text) {
 						continue
 					}
 					seen := map[string]int{}
@@ -46,9 +46,28 @@ func duplicateID() *Rule {
 	}
 }
 
+// mayEndInID reports whether s ends as the ID header expression requires,
+// in "id" or "ids" in any case: with a "d" or "s", or with "ſ", which
+// matches "s" when case is ignored. Most headers are ruled out without
+// running the expression.
+func mayEndInID(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case 'd', 'D', 's', 'S':
+		return true
+	}
+	return strings.HasSuffix(s, "ſ")
+}
+
 // cellText is a table cell's (or heading's) plain text without code
 // backticks and surrounding space.
 func cellText(b *specs.Block) string {
+	if len(b.Sentences) == 1 && strings.IndexByte(b.Sentences[0].Text, '`') < 0 {
+		// The common case needs no joining and no replacing.
+		return strings.TrimSpace(b.Sentences[0].Text)
+	}
 	var parts []string
 	for _, s := range b.Sentences {
 		parts = append(parts, s.Text)

@@ -14,6 +14,7 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -74,6 +75,20 @@ type Fix struct {
 	// Description says what the fix does, e.g. "split into two lines".
 	Description string
 	Edits       []Edit
+}
+
+// fixEdit is a fix of one edit with room for the edit: most fixes have
+// one edit, and findings are many.
+type fixEdit struct {
+	fix   Fix
+	edits [1]Edit
+}
+
+// fixOne returns a fix made of one edit, allocated with it.
+func fixOne(description string, e Edit) *Fix {
+	fe := &fixEdit{fix: Fix{Description: description}, edits: [1]Edit{e}}
+	fe.fix.Edits = fe.edits[:]
+	return &fe.fix
 }
 
 // A Finding is one problem in one document.
@@ -167,9 +182,70 @@ type Context struct {
 	Files *FileCache
 
 	stream *Stream
-	// boilerplate is bcp14-boilerplate's scan of the document, shared by
-	// its Check and Summarize (see scanBoilerplate).
-	boilerplate *boilerplateScan
+	// docs is what the rules derive from the document and share (see
+	// docCache).
+	docs docCache
+	// buf is where a rule's findings go; see findings.
+	buf []Finding
+	// texts and fixes are chunks that the messages and one-edit fixes of
+	// findings are cut from (see text and fixOne), so that each does not
+	// need an allocation of its own. A chunk stays alive while a finding
+	// cut from it does.
+	texts *strings.Builder
+	fixes []fixEdit
+}
+
+// textChunk and fixChunk are the largest sizes of the chunks of a
+// Context; the first chunks are smaller, and each doubles the last, so
+// that linting a small document costs little.
+const (
+	textChunk = 4096
+	fixChunk  = 64
+)
+
+// text returns b as a string cut from the context's current text chunk. A
+// strings.Builder never changes the bytes it has handed out as a string,
+// and a full chunk is left as it is for a new one.
+func (ctx *Context) text(b []byte) string {
+	if ctx == nil || len(b) > textChunk {
+		return string(b)
+	}
+	if ctx.texts == nil || ctx.texts.Cap()-ctx.texts.Len() < len(b) {
+		size := textChunk / 8
+		if ctx.texts != nil {
+			size = min(2*ctx.texts.Cap(), textChunk)
+		}
+		ctx.texts = new(strings.Builder)
+		ctx.texts.Grow(max(size, len(b)))
+	}
+	start := ctx.texts.Len()
+	ctx.texts.Write(b)
+	return ctx.texts.String()[start:]
+}
+
+// fixOne is fixOne with the fix cut from the context's current fix chunk.
+func (ctx *Context) fixOne(description string, e Edit) *Fix {
+	if ctx == nil {
+		return fixOne(description, e)
+	}
+	if len(ctx.fixes) == cap(ctx.fixes) {
+		ctx.fixes = make([]fixEdit, 0, min(max(2*cap(ctx.fixes), fixChunk/8), fixChunk))
+	}
+	ctx.fixes = append(ctx.fixes, fixEdit{fix: Fix{Description: description}, edits: [1]Edit{e}})
+	fe := &ctx.fixes[len(ctx.fixes)-1]
+	fe.fix.Edits = fe.edits[:]
+	return &fe.fix
+}
+
+// findings returns an empty slice to which a rule appends its findings, to
+// be called once per Check. Within a Stream it is the free capacity of the
+// stream's findings (see Stream.Add), so that findings are not copied from
+// slice to slice; a rule must not keep the slice it returns.
+func (ctx *Context) findings() []Finding {
+	if ctx == nil {
+		return nil
+	}
+	return ctx.buf[:0]
 }
 
 // Select returns the rules enabled by cfg with their effective severity.
@@ -261,13 +337,22 @@ func At(doc *specs.Document, span specs.Span, msg string) Finding {
 	return f
 }
 
-// locate fills the line and column fields of f from its span.
+// locate fills the line and column fields of f from its span. A span
+// within one line, most spans, ends on the line it starts on, as many
+// bytes (columns count bytes) further: the second search of the line
+// starts is not needed.
 func locate(doc *specs.Document, f *Finding) {
 	p := doc.Position(f.Span.Start)
 	f.Line, f.Column = p.Line, p.Column
-	end := f.Span.End
-	if end < f.Span.Start {
-		end = f.Span.Start
+	start, end := f.Span.Start, f.Span.End
+	if end < start {
+		end = start
+	}
+	if start >= 0 && end <= len(doc.Source) {
+		if s := doc.Source[start:end]; bytes.IndexByte(s, '\n') < 0 && bytes.IndexByte(s, '\r') < 0 {
+			f.EndLine, f.EndColumn = p.Line, p.Column+end-start
+			return
+		}
 	}
 	e := doc.Position(end)
 	f.EndLine, f.EndColumn = e.Line, e.Column

@@ -2,7 +2,8 @@ package lint
 
 import (
 	"bytes"
-	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ocispec/ocispec/specs"
@@ -22,24 +23,28 @@ func oneSentencePerLine() *Rule {
 	}
 }
 
-func checkOSPL(doc *specs.Document, _ *Context) []Finding {
-	var out []Finding
+func checkOSPL(doc *specs.Document, ctx *Context) []Finding {
+	out := ctx.findings()
 	src := doc.Source
 	for _, b := range doc.Blocks {
 		if b.Kind != specs.Paragraph || len(b.Sentences) == 0 || len(b.Lines) == 0 || !validLines(src, b.Lines) {
 			continue
 		}
+		if len(b.Lines) == 1 && len(b.Sentences) == 1 {
+			// One sentence on one line, the common case: nothing to
+			// split or join, and no need to load the sentence.
+			continue
+		}
+		prevLast := 0 // lineIndex of the previous sentence's end
 		for i, s := range b.Sentences {
 			first := lineIndex(b, s.Span.Start)
 			last := lineIndex(b, s.Span.End)
-			if i > 0 {
-				prev := b.Sentences[i-1]
-				if lineIndex(b, prev.Span.End) == first {
-					out = append(out, splitFinding(src, b, prev, s, first))
-				}
+			if i > 0 && prevLast == first {
+				out = append(out, splitFinding(ctx, src, b, b.Sentences[i-1], s, first))
 			}
+			prevLast = last
 			if last > first {
-				if f, ok := wrapFinding(src, b, s, first, last); ok {
+				if f, ok := wrapFinding(ctx, src, b, s, first, last); ok {
 					out = append(out, f)
 				}
 			}
@@ -65,60 +70,85 @@ func lineIndex(b *specs.Block, off int) int {
 	return lo
 }
 
-// excerpt shortens plain sentence text for a message.
-func excerpt(s string) string {
+// appendExcerpt appends to b the first words of plain sentence text,
+// quoted as by %q, for a message: up to 40 bytes, cut after a word when one
+// ends in the second half, then "…".
+func appendExcerpt(b []byte, s string) []byte {
 	const max = 40
 	if len(s) <= max {
-		return s
+		return appendQuoted(b, s)
 	}
 	cut := strings.LastIndexByte(s[:max], ' ')
 	if cut < max/2 {
 		cut = max
 	}
-	return s[:cut] + "…"
+	// Quoting the cut text and then "…", which is printable and which no
+	// byte before it can join into another rune, gives what quoting the
+	// two together gives, without building the excerpt.
+	b = appendQuoted(b, s[:cut])
+	return append(b[:len(b)-1], "…\""...)
 }
 
-func splitFinding(src []byte, b *specs.Block, prev, s *specs.Sentence, line int) Finding {
-	f := Finding{
-		Span:    s.Span,
-		Message: fmt.Sprintf("line holds more than one sentence: start %q on a new line", excerpt(s.Text)),
+// appendQuoted is strconv.AppendQuote, quicker for the common case of
+// printable ASCII that needs no escape.
+func appendQuoted(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
 	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+func splitFinding(ctx *Context, src []byte, b *specs.Block, prev, s *specs.Sentence, line int) Finding {
+	var buf [128]byte
+	msg := append(buf[:0], "line holds more than one sentence: start "...)
+	msg = appendExcerpt(msg, s.Text)
+	msg = append(msg, " on a new line"...)
+	f := Finding{Span: s.Span, Message: ctx.text(msg)}
 	gap := specs.Span{Start: prev.Span.End, End: s.Span.Start}
 	if gap.Len() > 0 && isBlank(src[gap.Start:gap.End]) && safeLineStart(src[s.Span.Start:b.Lines[len(b.Lines)-1].End]) {
-		f.Fix = &Fix{
-			Description: "start the sentence on a new line",
-			Edits:       []Edit{{Span: gap, New: lineEnding(src, b.Lines[line].End) + continuationPrefix(src, b.Lines[line].Start)}},
-		}
+		f.Fix = ctx.fixOne("start the sentence on a new line", Edit{Span: gap, New: newLine(src, b.Lines[line])})
 	}
 	return f
 }
 
-func wrapFinding(src []byte, b *specs.Block, s *specs.Sentence, first, last int) (Finding, bool) {
-	var edits []Edit
-	breaks := 0
+func wrapFinding(ctx *Context, src []byte, b *specs.Block, s *specs.Sentence, first, last int) (Finding, bool) {
+	var buf [8]Edit
+	edits := buf[:0]
 	for k := first; k < last; k++ {
 		line := b.Lines[k]
 		if intentionalBreak(src, line) {
 			continue
 		}
-		breaks++
 		end := line.End
 		for end > line.Start && (src[end-1] == ' ' || src[end-1] == '\t') {
 			end--
 		}
 		edits = append(edits, Edit{Span: specs.Span{Start: end, End: b.Lines[k+1].Start}, New: " "})
 	}
+	breaks := len(edits)
 	if breaks == 0 {
 		return Finding{}, false
 	}
-	f := Finding{
-		Span:    s.Span,
-		Message: fmt.Sprintf("sentence %q wraps across %d lines: join it onto one line", excerpt(s.Text), breaks+1),
-	}
+	var mbuf [128]byte
+	msg := append(mbuf[:0], "sentence "...)
+	msg = appendExcerpt(msg, s.Text)
+	msg = append(msg, " wraps across "...)
+	msg = strconv.AppendInt(msg, int64(breaks+1), 10)
+	msg = append(msg, " lines: join it onto one line"...)
+	f := Finding{Span: s.Span, Message: ctx.text(msg)}
 	// A sentence that starts its line must still read as paragraph text
 	// once joined.
 	if s.Span.Start > b.Lines[first].Start || safeLineStart(src[s.Span.Start:b.Lines[last].End]) {
-		f.Fix = &Fix{Description: "join the sentence onto one line", Edits: edits}
+		const desc = "join the sentence onto one line"
+		if len(edits) == 1 {
+			f.Fix = ctx.fixOne(desc, edits[0])
+		} else {
+			f.Fix = &Fix{Description: desc, Edits: slices.Clone(edits)}
+		}
 	}
 	return f, true
 }
@@ -127,10 +157,7 @@ func wrapFinding(src []byte, b *specs.Block, s *specs.Sentence, first, last int)
 // hard line break (two trailing spaces, a backslash, <br>) or a line that
 // ends in a colon, which introduces what follows.
 func intentionalBreak(src []byte, line specs.Span) bool {
-	end := line.End
-	for end < len(src) && src[end] != '\n' && src[end] != '\r' {
-		end++
-	}
+	end := lineEndAt(src, line.End)
 	raw := src[line.Start:end]
 	if bytes.HasSuffix(raw, []byte("  ")) || bytes.HasSuffix(raw, []byte("\t")) {
 		return true
@@ -165,11 +192,20 @@ func nextLine(src []byte, off int) []byte {
 		}
 		off++
 	}
-	end := off
-	for end < len(src) && src[end] != '\n' && src[end] != '\r' {
-		end++
+	return bytes.TrimLeft(src[off:lineEndAt(src, off)], " \t>")
+}
+
+// lineEndAt returns the offset of the first "\n" or "\r" at or after off,
+// or len(src).
+func lineEndAt(src []byte, off int) int {
+	rest := src[off:]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
 	}
-	return bytes.TrimLeft(src[off:end], " \t>")
+	if i := bytes.IndexByte(rest, '\r'); i >= 0 {
+		return off + i
+	}
+	return off + len(rest)
 }
 
 // linkOnly reports whether a line consists of one or more links or images
@@ -251,33 +287,36 @@ func joinedStart(rest []byte) []byte {
 	return out
 }
 
-// continuationPrefix returns the container prefix for a new line inside
-// the same block: the text before lineStart on its line with list markers
-// turned into spaces ("  - " becomes "    ", "> 1. " becomes ">    ").
-func continuationPrefix(src []byte, lineStart int) string {
-	ls := lineStart
-	for ls > 0 && src[ls-1] != '\n' {
-		ls--
-	}
-	p := []byte(string(src[ls:lineStart]))
-	for i, c := range p {
-		if c != ' ' && c != '\t' && c != '>' {
-			p[i] = ' '
-		}
-	}
-	return string(p)
-}
-
-// lineEnding returns the line ending used by the line holding off: "\r\n"
-// in a CRLF file, else "\n".
-func lineEnding(src []byte, off int) string {
+// newLine returns what starts a new line inside a block after the text of
+// line: the line ending of the file at that line ("\r\n" in a CRLF file,
+// else "\n") and the container prefix before line's start with list
+// markers turned into spaces ("  - " becomes "    ", "> 1. " becomes
+// ">    ").
+func newLine(src []byte, line specs.Span) string {
+	nl := "\n"
+	off := line.End
 	for off < len(src) && src[off] != '\n' {
 		off++
 	}
 	if off > 0 && off < len(src) && src[off-1] == '\r' {
-		return "\r\n"
+		nl = "\r\n"
 	}
-	return "\n"
+	ls := line.Start
+	for ls > 0 && src[ls-1] != '\n' {
+		ls--
+	}
+	if ls == line.Start {
+		return nl
+	}
+	p := make([]byte, 0, len(nl)+line.Start-ls)
+	p = append(p, nl...)
+	for _, c := range src[ls:line.Start] {
+		if c != ' ' && c != '\t' && c != '>' {
+			c = ' '
+		}
+		p = append(p, c)
+	}
+	return string(p)
 }
 
 func validLines(src []byte, lines []specs.Span) bool {

@@ -18,11 +18,9 @@ const rfcEditorBase = "https://www.rfc-editor.org/rfc/rfc"
 type rfcPatterns struct {
 	// mention matches "RFC 9110", "RFC9110", optionally followed by a
 	// section: "RFC 9110 section 15.4", "RFC 9110, Section 15.4",
-	// "RFC 9110 (section 15.4)", "RFC 9110 §15.4".
+	// "RFC 9110 (section 15.4)", "RFC 9110 §15.4". nextMention matches it
+	// by hand; a test holds the two equal.
 	mention *regexp.Regexp
-	// mentionAt is mention without its leading \b, anchored: mentions
-	// runs it only where "RFC" starts a word.
-	mentionAt *regexp.Regexp
 	// prefixed matches "section 15.4 of RFC 9110".
 	prefixed *regexp.Regexp
 	// url matches URLs of RFC documents on the usual hosts.
@@ -33,9 +31,8 @@ func newRFCPatterns() *rfcPatterns {
 	sec := `(?:[Ss]ection|[Ss]ec\.|§|[Aa]ppendix)\s*([0-9A-Z]+(?:\.[0-9]+)*)`
 	mention := `RFC[ \x{00A0}]?([1-9][0-9]{0,4})\b(?:(?:,?[ \x{00A0}]+|[ \x{00A0}]*\([ \x{00A0}]*)` + sec + `(\))?)?`
 	return &rfcPatterns{
-		mention:   regexp.MustCompile(`\b` + mention),
-		mentionAt: regexp.MustCompile(`^` + mention),
-		prefixed:  regexp.MustCompile(`\b` + sec + `[ \x{00A0}]+of[ \x{00A0}]+RFC[ \x{00A0}]?([1-9][0-9]{0,4})\b`),
+		mention:  regexp.MustCompile(`\b` + mention),
+		prefixed: regexp.MustCompile(`\b` + sec + `[ \x{00A0}]+of[ \x{00A0}]+RFC[ \x{00A0}]?([1-9][0-9]{0,4})\b`),
 		url: regexp.MustCompile(`^(?i:(?:https?:)?//(?:www\.)?(?:` +
 			`rfc-editor\.org/(?:rfc|info)/rfc([0-9]+)(?:\.txt|\.html|\.pdf)?/?` +
 			`|(?:tools|www)\.ietf\.org/(?:html|rfc)/rfc([0-9]+)(?:\.txt|\.html)?/?` +
@@ -73,12 +70,21 @@ func canonicalRFCURL(n int, sec string) string {
 }
 
 // parseRFCURL returns the RFC number and fragment of an RFC URL, or ok ==
-// false when u is not one.
+// false when u is not one. Most links are relative or point elsewhere: the
+// expression needs "//", after "http:" or "https:" in any case, at the
+// start, so anything else is turned away before it runs.
 func (p *rfcPatterns) parseRFCURL(u string) (n int, frag string, ok bool) {
+	t := strings.TrimSpace(u)
+	if !strings.HasPrefix(t, "//") && (len(t) < 4 || !strings.EqualFold(t[:4], "http")) || otherHost(t) {
+		return 0, "", false
+	}
 	if !strings.Contains(u, "rfc") && !strings.Contains(u, "RFC") {
 		return 0, "", false
 	}
-	m := p.url.FindStringSubmatch(strings.TrimSpace(u))
+	if n, frag, ok, sure := rfcURLASCII(t); sure {
+		return n, frag, ok
+	}
+	m := p.url.FindStringSubmatch(t)
 	if m == nil {
 		return 0, "", false
 	}
@@ -90,6 +96,134 @@ func (p *rfcPatterns) parseRFCURL(u string) (n int, frag string, ok bool) {
 	return n, strings.TrimPrefix(m[5], "#"), n > 0
 }
 
+// otherHost reports whether t, after "http:", "https:" (in any case) or
+// neither and then "//", names a host that no RFC URL has: every host of
+// the url pattern, "www." included, starts with "r", "t", "w", "d" or "h"
+// in either case, and no other byte matches those when case is ignored.
+// It turns away most web links at their first byte.
+func otherHost(t string) bool {
+	if !cutPrefixFold(&t, "https:") {
+		cutPrefixFold(&t, "http:")
+	}
+	if !cutPrefixFold(&t, "//") {
+		return false // left to the full test
+	}
+	if t == "" {
+		return true
+	}
+	switch t[0] | 0x20 {
+	case 'r', 't', 'w', 'd', 'h':
+		return false
+	}
+	return true
+}
+
+// rfcURLASCII matches t against the url pattern by hand, as the regular
+// expression is slow for a test made on every link. Every literal of the
+// pattern is ASCII and matched ignoring case, and at each optional part the
+// next byte decides whether it is there, so one pass without backtracking
+// finds the one match. sure is false when t holds a byte outside ASCII,
+// where case folding reaches beyond ASCII ("ſ" matches "s"): the regular
+// expression then decides.
+func rfcURLASCII(t string) (n int, frag string, ok, sure bool) {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= 0x80 {
+			return 0, "", false, false
+		}
+	}
+	s := t
+	if !cutPrefixFold(&s, "https:") {
+		cutPrefixFold(&s, "http:")
+	}
+	if !cutPrefixFold(&s, "//") {
+		return 0, "", false, true
+	}
+	// "www." may belong to the host ("www.ietf.org") or be the optional
+	// prefix of another one; at most one reading matches.
+	digits, rest, found := rfcURLPath(s)
+	if !found && len(s) >= 4 && strings.EqualFold(s[:4], "www.") {
+		digits, rest, found = rfcURLPath(s[4:])
+	}
+	if !found {
+		return 0, "", false, true
+	}
+	// The fragment is "#" and anything but a line feed.
+	if rest != "" && (rest[0] != '#' || strings.IndexByte(rest, '\n') >= 0) {
+		return 0, "", false, true
+	}
+	n, _ = strconv.Atoi(digits)
+	return n, strings.TrimPrefix(rest, "#"), n > 0, true
+}
+
+// rfcURLPath matches s, a URL after "//" and the optional "www.", against
+// the hosts and paths of the url pattern. It returns the RFC number's
+// digits and what follows the path, which must be empty or a fragment.
+func rfcURLPath(s string) (digits, rest string, ok bool) {
+	switch {
+	case cutPrefixFold(&s, "rfc-editor.org/"):
+		if !cutPrefixFold(&s, "rfc/") && !cutPrefixFold(&s, "info/") {
+			return "", "", false
+		}
+		if !cutPrefixFold(&s, "rfc") || !cutDigits(&s, &digits) {
+			return "", "", false
+		}
+		_ = cutPrefixFold(&s, ".txt") || cutPrefixFold(&s, ".html") || cutPrefixFold(&s, ".pdf")
+		cutPrefixFold(&s, "/")
+	case cutPrefixFold(&s, "tools.ietf.org/") || cutPrefixFold(&s, "www.ietf.org/"):
+		if !cutPrefixFold(&s, "html/") && !cutPrefixFold(&s, "rfc/") {
+			return "", "", false
+		}
+		if !cutPrefixFold(&s, "rfc") || !cutDigits(&s, &digits) {
+			return "", "", false
+		}
+		_ = cutPrefixFold(&s, ".txt") || cutPrefixFold(&s, ".html")
+		cutPrefixFold(&s, "/")
+	case cutPrefixFold(&s, "datatracker.ietf.org/doc/"):
+		cutPrefixFold(&s, "html/")
+		if !cutPrefixFold(&s, "rfc") || !cutDigits(&s, &digits) {
+			return "", "", false
+		}
+		cutPrefixFold(&s, "/")
+	case cutPrefixFold(&s, "httpwg.org/specs/rfc"):
+		if !cutDigits(&s, &digits) || !cutPrefixFold(&s, ".html") {
+			return "", "", false
+		}
+	default:
+		return "", "", false
+	}
+	return digits, s, true
+}
+
+// cutPrefixFold removes prefix, an ASCII string, from the start of *s,
+// ignoring ASCII case, and reports whether it was there.
+func cutPrefixFold(s *string, prefix string) bool {
+	if len(*s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := (*s)[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	*s = (*s)[len(prefix):]
+	return true
+}
+
+// cutDigits moves the leading ASCII digits of *s, at least one, to
+// *digits.
+func cutDigits(s *string, digits *string) bool {
+	i := 0
+	for i < len(*s) && (*s)[i] >= '0' && (*s)[i] <= '9' {
+		i++
+	}
+	*digits, *s = (*s)[:i], (*s)[i:]
+	return i > 0
+}
+
 // mentionsIn finds RFC mentions in s (plain text or source), relative to
 // s; base is added to every span.
 func (p *rfcPatterns) mentionsIn(s string, base int) []rfcMention {
@@ -97,13 +231,20 @@ func (p *rfcPatterns) mentionsIn(s string, base int) []rfcMention {
 		return nil
 	}
 	var out []rfcMention
-	if strings.Contains(s, " of") { // "section X of RFC N"
+	// "section X of RFC N": the expression needs "of", spaces and "RFC",
+	// and a section word.
+	if ofRFC(s) && mayHaveSectionWord(s) {
 		for _, m := range p.prefixed.FindAllStringSubmatchIndex(s, -1) {
 			n, _ := strconv.Atoi(s[m[4]:m[5]])
 			out = append(out, rfcMention{Span: specs.Span{Start: base + m[0], End: base + m[1]}, Number: n, Section: s[m[2]:m[3]]})
 		}
 	}
-	for _, m := range p.findMentions(s) {
+	for cur := 0; ; {
+		m, ok := nextMention(s, cur)
+		if !ok {
+			break
+		}
+		cur = m[1]
 		start, end := m[0], m[1]
 		if overlapsMention(out, base+start, base+end) {
 			continue
@@ -125,12 +266,59 @@ func (p *rfcPatterns) mentionsIn(s string, base int) []rfcMention {
 	return out
 }
 
+// ofRFC reports whether s holds "of", then spaces or no-break spaces,
+// then "RFC", as every match of the prefixed expression does.
+func ofRFC(s string) bool {
+	for cur := 0; ; {
+		i := strings.Index(s[cur:], "RFC")
+		if i < 0 {
+			return false
+		}
+		i += cur
+		j := i
+		for {
+			if j > 0 && s[j-1] == ' ' {
+				j--
+			} else if j >= len("\u00a0") && s[j-len("\u00a0"):j] == "\u00a0" {
+				j -= len("\u00a0")
+			} else {
+				break
+			}
+		}
+		if j < i && j >= 2 && s[j-2:j] == "of" {
+			return true
+		}
+		cur = i + 1
+	}
+}
+
+// mayHaveSectionWord reports whether s may hold a section word of the
+// prefixed expression: "[Ss]ection", "[Ss]ec.", "§" or "[Aa]ppendix".
+func mayHaveSectionWord(s string) bool {
+	return strings.Contains(s, "ec") || strings.Contains(s, "§") || strings.Contains(s, "ppendix")
+}
+
 // findMentions returns what p.mention.FindAllStringSubmatchIndex(s, -1)
-// returns. A match starts with "RFC" at a word boundary, so it tries the
-// anchored expression only there instead of at every byte.
+// returns (see nextMention).
 func (p *rfcPatterns) findMentions(s string) [][]int {
 	var out [][]int
-	for cur := 0; cur < len(s); {
+	for cur := 0; ; {
+		m, ok := nextMention(s, cur)
+		if !ok {
+			break
+		}
+		out = append(out, m[:])
+		cur = m[1]
+	}
+	return out
+}
+
+// nextMention finds the first match of the mention expression in s that
+// starts at or after cur, with its submatch offsets as
+// FindStringSubmatchIndex gives them. A match starts with "RFC" at a word
+// boundary, so only those places are tried, by mentionAt.
+func nextMention(s string, cur int) (m [8]int, ok bool) {
+	for cur < len(s) {
 		i := strings.Index(s[cur:], "RFC")
 		if i < 0 {
 			break
@@ -140,19 +328,120 @@ func (p *rfcPatterns) findMentions(s string) [][]int {
 		if i > 0 && isWordByte(s[i-1]) {
 			continue
 		}
-		m := p.mentionAt.FindStringSubmatchIndex(s[i:])
-		if m == nil {
-			continue
+		if m, ok := mentionAt(s, i); ok {
+			return m, true
 		}
-		for k, v := range m {
-			if v >= 0 {
-				m[k] = v + i
-			}
-		}
-		out = append(out, m)
-		cur = m[1]
 	}
-	return out
+	return m, false
+}
+
+// mentionAt matches the mention expression (mentionAt) at s[i:], which
+// starts with "RFC", by hand. In the expression, each optional or repeated
+// part is followed by something it cannot match itself, so taking the
+// longest run at each step, as the backtracking matcher tries first, is
+// the only way to match; where two alternatives could both start, the
+// first is tried first, as the expression does.
+func mentionAt(s string, i int) (m [8]int, ok bool) {
+	// RFC[ \x{00A0}]?([1-9][0-9]{0,4})\b
+	p := i + len("RFC")
+	if p < len(s) && s[p] == ' ' {
+		p++
+	} else if strings.HasPrefix(s[p:], "\u00a0") {
+		p += len("\u00a0")
+	}
+	q := p
+	for q < len(s) && s[q] >= '0' && s[q] <= '9' {
+		q++
+	}
+	if q == p || s[p] == '0' || q-p > 5 || q < len(s) && isWordByte(s[q]) {
+		return m, false
+	}
+	m = [8]int{i, q, p, q, -1, -1, -1, -1}
+	// (?:(?:,?[ \x{00A0}]+|[ \x{00A0}]*\([ \x{00A0}]*)SECTION(\))?)?
+	x := q
+	if x < len(s) && s[x] == ',' {
+		x++
+	}
+	if y := skipSpaces(s, x); y > x {
+		if sec, ok := sectionAt(s, y); ok {
+			return withSection(m, sec), true
+		}
+	}
+	if y := skipSpaces(s, q); y < len(s) && s[y] == '(' {
+		if sec, ok := sectionAt(s, skipSpaces(s, y+1)); ok {
+			return withSection(m, sec), true
+		}
+	}
+	return m, true
+}
+
+// withSection completes a mention match with a section match: the section
+// name is group 2, the closing bracket group 3.
+func withSection(m [8]int, sec [4]int) [8]int {
+	m[4], m[5] = sec[0], sec[1]
+	m[6], m[7] = sec[2], sec[3]
+	m[1] = sec[1]
+	if sec[3] >= 0 {
+		m[1] = sec[3]
+	}
+	return m
+}
+
+// skipSpaces returns the end of the run of spaces and no-break spaces at
+// s[i:].
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ':
+			i++
+		case strings.HasPrefix(s[i:], "\u00a0"):
+			i += len("\u00a0")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// sectionAt matches (?:[Ss]ection|[Ss]ec\.|§|[Aa]ppendix)\s*([0-9A-Z]+(?:\.[0-9]+)*)(\))?
+// at s[i:], returning the offsets of the name and of the closing bracket
+// (-1 when there is none).
+func sectionAt(s string, i int) (sec [4]int, ok bool) {
+	rest := s[i:]
+	switch {
+	case strings.HasPrefix(rest, "Section") || strings.HasPrefix(rest, "section"):
+		i += len("Section")
+	case strings.HasPrefix(rest, "Sec.") || strings.HasPrefix(rest, "sec."):
+		i += len("Sec.")
+	case strings.HasPrefix(rest, "§"):
+		i += len("§")
+	case strings.HasPrefix(rest, "Appendix") || strings.HasPrefix(rest, "appendix"):
+		i += len("Appendix")
+	default:
+		return sec, false
+	}
+	// \s is [\t\n\f\r ].
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	start := i
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	if i == start {
+		return sec, false
+	}
+	for i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
+		i += 2
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	}
+	sec = [4]int{start, i, -1, -1}
+	if i < len(s) && s[i] == ')' {
+		sec[2], sec[3] = i, i+1
+	}
+	return sec, true
 }
 
 func overlapsMention(ms []rfcMention, start, end int) bool {
@@ -165,27 +454,30 @@ func overlapsMention(ms []rfcMention, start, end int) bool {
 }
 
 // codeSpans returns the source ranges of code spans on one line segment.
+// It jumps from backtick to backtick: most of a line is not code.
 func codeSpans(src []byte, line specs.Span) []specs.Span {
 	var out []specs.Span
 	i := line.Start
 	for i < line.End {
-		if src[i] != '`' {
-			i++
-			continue
+		k := bytes.IndexByte(src[i:line.End], '`')
+		if k < 0 {
+			break
 		}
+		i += k
 		j := i
 		for j < line.End && src[j] == '`' {
 			j++
 		}
 		run := j - i
 		// Find a closing run of the same length.
-		k := j
+		k = j
 		closed := false
 		for k < line.End {
-			if src[k] != '`' {
-				k++
-				continue
+			n := bytes.IndexByte(src[k:line.End], '`')
+			if n < 0 {
+				break
 			}
+			k += n
 			e := k
 			for e < line.End && src[e] == '`' {
 				e++
@@ -214,23 +506,18 @@ func inSpans(spans []specs.Span, s specs.Span) bool {
 	return false
 }
 
-// linkAt returns the link of doc whose source span contains s, or nil.
-func linkAt(links []*specs.Link, s specs.Span) *specs.Link {
-	for _, l := range links {
-		if l.Span.Start <= s.Start && s.End <= l.Span.End {
-			return l
+// blockLinkAt returns the first link of a sentence of b whose source span
+// contains s, or nil. The block's links are those of its sentences, in
+// order.
+func blockLinkAt(b *specs.Block, s specs.Span) *specs.Link {
+	for _, st := range b.Sentences {
+		for _, l := range st.Links {
+			if l.Span.Start <= s.Start && s.End <= l.Span.End {
+				return l
+			}
 		}
 	}
 	return nil
-}
-
-// blockLinks returns the links whose span lies within the block.
-func blockLinks(doc *specs.Document, b *specs.Block) []*specs.Link {
-	var out []*specs.Link
-	for _, s := range b.Sentences {
-		out = append(out, s.Links...)
-	}
-	return out
 }
 
 // normLabel normalizes a reference label as CommonMark matches them.
@@ -268,6 +555,8 @@ func validSpan(src []byte, s specs.Span) bool {
 // A blockMention is an RFC mention found in a block's source.
 type blockMention struct {
 	rfcMention
+	// Block is the index of the block in the document's Blocks.
+	Block int
 	// Line is the block line holding the mention.
 	Line specs.Span
 	// Link is the link whose span holds the mention, or nil.
@@ -276,40 +565,21 @@ type blockMention struct {
 	InCode bool
 }
 
-// blockMentions finds the RFC mentions in the lines of b. The block's
-// links (blockLinks) are gathered only when a line mentions an RFC.
-func (p *rfcPatterns) blockMentions(src []byte, b *specs.Block) []blockMention {
-	if !linesMayContain(src, b.Lines, "RFC") {
-		return nil
+// appendBlockMentions appends the RFC mentions in the lines of b, block i
+// of the document, to out; rfcAt holds the offsets of "RFC" in src
+// (docCache.rfcOffsets).
+func (p *rfcPatterns) appendBlockMentions(out []blockMention, src []byte, i int, b *specs.Block, rfcAt []int) []blockMention {
+	if !linesMayContain(src, b.Lines, rfcAt, len("RFC")) {
+		return out
 	}
-	var out []blockMention
-	var links []*specs.Link
 	for _, line := range b.Lines {
 		if !validSpan(src, line) || !bytes.Contains(src[line.Start:line.End], []byte("RFC")) {
 			continue
 		}
-		if links == nil {
-			links = blockLinks(nil, b)
-		}
 		code := codeSpans(src, line)
 		for _, m := range p.mentionsIn(string(src[line.Start:line.End]), line.Start) {
-			out = append(out, blockMention{rfcMention: m, Line: line, Link: linkAt(links, m.Span), InCode: inSpans(code, m.Span)})
+			out = append(out, blockMention{rfcMention: m, Block: i, Line: line, Link: blockLinkAt(b, m.Span), InCode: inSpans(code, m.Span)})
 		}
 	}
 	return out
-}
-
-// linesMayContain reports whether sub may occur within one of lines: it
-// searches the source from the first line's start to the last line's end
-// once, instead of line by line. It answers true when a line is not a valid
-// span, leaving that line to the caller.
-func linesMayContain(src []byte, lines []specs.Span, sub string) bool {
-	lo, hi := len(src), 0
-	for _, l := range lines {
-		if !validSpan(src, l) {
-			return true
-		}
-		lo, hi = min(lo, l.Start), max(hi, l.End)
-	}
-	return lo < hi && bytes.Contains(src[lo:hi], []byte(sub))
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ocispec/ocispec/specs"
@@ -17,39 +18,28 @@ func rfcLink() *Rule {
 		Severity: Warning,
 		Summary:  "RFC mentions link to https://www.rfc-editor.org/rfc/rfcNNNN, at the named section.",
 		Fixable:  true,
-		Check: func(doc *specs.Document, _ *Context) []Finding {
-			return checkRFCLink(p, doc)
+		Check: func(doc *specs.Document, ctx *Context) []Finding {
+			return checkRFCLink(ctx.findings(), p, doc, ctx.cache(doc))
 		},
 	}
 }
 
-func checkRFCLink(p *rfcPatterns, doc *specs.Document) []Finding {
-	var out []Finding
+func checkRFCLink(out []Finding, p *rfcPatterns, doc *specs.Document, c *docCache) []Finding {
 	src := doc.Source
-	defs := map[string]*specs.RefDef{}
-	for _, d := range doc.RefDefs {
-		if _, ok := defs[normLabel(d.Label)]; !ok {
-			defs[normLabel(d.Label)] = d
-		}
-	}
 	// Unlinked mentions in paragraphs and table cells.
-	for _, b := range doc.Blocks {
-		if b.Kind == specs.HeadingText {
+	for _, bm := range c.blockMentions(p) {
+		b := doc.Blocks[bm.Block]
+		if b.Kind == specs.HeadingText || bm.Link != nil || bm.InCode || insideHTMLTag(src, bm.Line, bm.Span) || sentenceLinksRFC(p, b, bm.rfcMention) {
 			continue
 		}
-		for _, bm := range p.blockMentions(src, b) {
-			if bm.Link != nil || bm.InCode || insideHTMLTag(src, bm.Line, bm.Span) || sentenceLinksRFC(p, b, bm.rfcMention) {
-				continue
-			}
-			out = append(out, unlinkedMention(src, bm))
-		}
+		out = append(out, unlinkedMention(src, bm))
 	}
 	// Links: canonical URL, matching number and section.
 	for _, l := range doc.Links {
 		if l.Image {
 			continue
 		}
-		out = append(out, checkRFCLinkTarget(p, doc, l, defs)...)
+		out = checkRFCLinkTarget(out, p, doc, l, c)
 	}
 	// Reference definitions pointing at RFCs through another host.
 	for _, d := range doc.RefDefs {
@@ -57,13 +47,13 @@ func checkRFCLink(p *rfcPatterns, doc *specs.Document) []Finding {
 		if !ok {
 			continue
 		}
-		want := rfcEditorBase + fmt.Sprint(n) + fragSuffix(frag)
+		want := rfcEditorBase + strconv.Itoa(n) + fragSuffix(frag)
 		if d.Destination == want {
 			continue
 		}
 		f := Finding{Span: d.DestSpan, Message: fmt.Sprintf("RFC %d URL is not canonical: use %s", n, want)}
 		if d.DestSpan.Len() > 0 {
-			f.Fix = &Fix{Description: "use the RFC Editor URL", Edits: []Edit{{Span: d.DestSpan, New: want}}}
+			f.Fix = fixOne("use the RFC Editor URL", Edit{Span: d.DestSpan, New: want})
 		}
 		out = append(out, f)
 	}
@@ -80,7 +70,7 @@ func unlinkedMention(src []byte, bm blockMention) Finding {
 	// After "!" a link would become an image; after "\" or "]" it would
 	// change other markup.
 	if prev := m.Span.Start - 1; prev < bm.Line.Start || !strings.ContainsRune("!\\]", rune(src[prev])) {
-		f.Fix = &Fix{Description: "link the RFC", Edits: []Edit{{Span: m.Span, New: "[" + text + "](" + url + ")"}}}
+		f.Fix = fixOne("link the RFC", Edit{Span: m.Span, New: "[" + text + "](" + url + ")"})
 	}
 	return f
 }
@@ -94,18 +84,19 @@ func fragSuffix(frag string) string {
 	return ""
 }
 
-func checkRFCLinkTarget(p *rfcPatterns, doc *specs.Document, l *specs.Link, defs map[string]*specs.RefDef) []Finding {
+// checkRFCLinkTarget appends the finding of link l, if any, to out.
+func checkRFCLinkTarget(out []Finding, p *rfcPatterns, doc *specs.Document, l *specs.Link, c *docCache) []Finding {
 	n, frag, isRFC := p.parseRFCURL(l.Destination)
 	ms := p.mentionsIn(l.Text, 0)
 	if !isRFC && len(ms) == 0 {
-		return nil
+		return out
 	}
 	// What the link should point to.
 	want := ""
 	var msg string
 	switch {
 	case len(ms) == 1 && isRFC && ms[0].Number != n:
-		return []Finding{{Span: l.Span, Message: fmt.Sprintf("link text names RFC %d but the URL points to RFC %d", ms[0].Number, n)}}
+		return append(out, Finding{Span: l.Span, Message: fmt.Sprintf("link text names RFC %d but the URL points to RFC %d", ms[0].Number, n)})
 	case len(ms) == 1 && isRFC && ms[0].Section != "" && frag != sectionFragment(ms[0].Section):
 		want = canonicalRFCURL(n, ms[0].Section)
 		if frag == "" {
@@ -114,14 +105,14 @@ func checkRFCLinkTarget(p *rfcPatterns, doc *specs.Document, l *specs.Link, defs
 			msg = fmt.Sprintf("link text names section %s of RFC %d but the URL points to #%s: use %s", ms[0].Section, n, frag, want)
 		}
 	case isRFC:
-		want = rfcEditorBase + fmt.Sprint(n) + fragSuffix(frag)
+		want = rfcEditorBase + strconv.Itoa(n) + fragSuffix(frag)
 		if l.Destination == want {
-			return nil
+			return out
 		}
 		if l.Ref != "" {
 			// The reference definition gets its own finding.
-			if d := defs[normLabel(l.Ref)]; d != nil && d.Destination == l.Destination {
-				return nil
+			if d := c.def(l.Ref); d != nil && d.Destination == l.Destination {
+				return out
 			}
 		}
 		msg = fmt.Sprintf("RFC %d URL is not canonical: use %s", n, want)
@@ -129,26 +120,26 @@ func checkRFCLinkTarget(p *rfcPatterns, doc *specs.Document, l *specs.Link, defs
 		want = canonicalRFCURL(ms[0].Number, ms[0].Section)
 		msg = fmt.Sprintf("link to RFC %d does not point to the RFC Editor: use %s", ms[0].Number, want)
 	default:
-		return nil
+		return out
 	}
 	if want == l.Destination {
-		return nil
+		return out
 	}
 	f := Finding{Span: l.Span, Message: msg}
 	if l.Auto {
 		// Rewriting an autolink would change its visible text.
-		return []Finding{f}
+		return append(out, f)
 	}
 	if l.Ref != "" {
-		if d := defs[normLabel(l.Ref)]; d != nil && d.DestSpan.Len() > 0 && usesOfLabel(doc, l.Ref) == 1 {
-			f.Fix = &Fix{Description: "use the RFC Editor URL", Edits: []Edit{{Span: d.DestSpan, New: want}}}
+		if d := c.def(l.Ref); d != nil && d.DestSpan.Len() > 0 && usesOfLabel(doc, l.Ref) == 1 {
+			f.Fix = fixOne("use the RFC Editor URL", Edit{Span: d.DestSpan, New: want})
 		}
-		return []Finding{f}
+		return append(out, f)
 	}
 	if ds, ok := inlineDestSpan(doc.Source, l); ok {
-		f.Fix = &Fix{Description: "use the RFC Editor URL", Edits: []Edit{{Span: ds, New: want}}}
+		f.Fix = fixOne("use the RFC Editor URL", Edit{Span: ds, New: want})
 	}
-	return []Finding{f}
+	return append(out, f)
 }
 
 func isWebURL(u string) bool {

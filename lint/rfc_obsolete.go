@@ -54,24 +54,25 @@ func parseRFCTable(tsv string) map[int]rfcStatus {
 // rfcObsolete reports citations of RFCs that a newer RFC obsoletes.
 func rfcObsolete() *Rule {
 	p := newRFCPatterns()
-	table := parseRFCTable(rfcObsoleteTSV)
+	msgs := obsoleteMessages(parseRFCTable(rfcObsoleteTSV))
 	return &Rule{
 		ID:       "rfc-obsolete",
 		Severity: Warning,
 		Summary:  "Cited RFCs are current: none is obsoleted by a newer RFC.",
-		Check: func(doc *specs.Document, _ *Context) []Finding {
-			return checkRFCObsolete(p, table, doc)
+		Check: func(doc *specs.Document, ctx *Context) []Finding {
+			return checkRFCObsolete(ctx.findings(), p, msgs, doc, ctx.cache(doc))
 		},
 	}
 }
 
-func checkRFCObsolete(p *rfcPatterns, table map[int]rfcStatus, doc *specs.Document) []Finding {
-	var out []Finding
-	src := doc.Source
-	report := func(sp specs.Span, n int) {
-		st, ok := table[n]
-		if !ok || len(st.ObsoletedBy) == 0 {
-			return
+// obsoleteMessages returns the message of a finding for each RFC of the
+// table that a newer one obsoletes: a message depends only on the RFC, so
+// it is built once rather than for every citation.
+func obsoleteMessages(table map[int]rfcStatus) map[int]string {
+	msgs := map[int]string{}
+	for n, st := range table {
+		if len(st.ObsoletedBy) == 0 {
+			continue
 		}
 		var succ []string
 		for _, s := range st.ObsoletedBy {
@@ -81,14 +82,33 @@ func checkRFCObsolete(p *rfcPatterns, table map[int]rfcStatus, doc *specs.Docume
 			}
 			succ = append(succ, name)
 		}
-		out = append(out, Finding{
-			Span:    sp,
-			Message: fmt.Sprintf("RFC %d (%s) is obsoleted by %s", n, st.Title, strings.Join(succ, ", ")),
-		})
+		msgs[n] = fmt.Sprintf("RFC %d (%s) is obsoleted by %s", n, st.Title, strings.Join(succ, ", "))
 	}
-	for _, b := range doc.Blocks {
+	return msgs
+}
+
+// checkRFCObsolete appends to out the citations of RFCs that have a
+// message in msgs (obsoleteMessages).
+func checkRFCObsolete(out []Finding, p *rfcPatterns, msgs map[int]string, doc *specs.Document, c *docCache) []Finding {
+	report := func(sp specs.Span, n int) {
+		if msg, ok := msgs[n]; ok {
+			out = append(out, Finding{Span: sp, Message: msg})
+		}
+	}
+	mentions := c.blockMentions(p) // in block order
+	links := c.anyRFCLink(p)
+	if len(mentions) == 0 && !links {
+		return out
+	}
+	for i, b := range doc.Blocks {
 		var mentioned map[*specs.Link]bool
-		for _, bm := range p.blockMentions(src, b) {
+		n := 0
+		for n < len(mentions) && mentions[n].Block == i {
+			n++
+		}
+		bms := mentions[:n]
+		mentions = mentions[n:]
+		for _, bm := range bms {
 			if bm.Link != nil {
 				if mentioned == nil {
 					mentioned = map[*specs.Link]bool{}
@@ -100,7 +120,10 @@ func checkRFCObsolete(p *rfcPatterns, table map[int]rfcStatus, doc *specs.Docume
 			report(bm.Span, bm.Number)
 		}
 		// A link to an RFC whose text names no RFC cites it too. The
-		// block's links are those of its sentences, in order (blockLinks).
+		// block's links are those of its sentences, in order (blockLinkAt).
+		if !links {
+			continue
+		}
 		for _, s := range b.Sentences {
 			for _, l := range s.Links {
 				if mentioned[l] || l.Image {

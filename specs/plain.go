@@ -51,24 +51,39 @@ func (b *builder) plain(n ast.Node) *plainText {
 }
 
 // appendSrc appends source bytes, collapsing whitespace runs to one space.
+// It copies the longest stretches that need no change in one go: most
+// text is words and single spaces.
 func (pt *plainText) appendSrc(src []byte, start int) {
-	if pt.plainRun(src) {
-		// The common case, a segment with single spaces only: one run.
-		if len(src) > 0 {
+	for len(src) > 0 {
+		afterSpace := len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ' || pt.buf[len(pt.buf)-1] == '\n'
+		i := 0
+	scan:
+		for ; i < len(src); i++ {
+			switch src[i] {
+			case '\n', '\r', '\t':
+				break scan
+			case ' ':
+				if afterSpace {
+					break scan
+				}
+				afterSpace = true
+			default:
+				afterSpace = false
+			}
+		}
+		if i > 0 {
 			pt.mark(start)
-			pt.buf = append(pt.buf, src...)
+			pt.buf = append(pt.buf, src[:i]...)
 		}
-		return
-	}
-	for i, c := range src {
-		if c == '\n' || c == '\r' || c == '\t' {
-			c = ' '
+		if i == len(src) {
+			return
 		}
-		if c == ' ' && (len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ' || pt.buf[len(pt.buf)-1] == '\n') {
-			continue
+		// src[i] is white space: one space, unless one is there already.
+		if n := len(pt.buf); n > 0 && pt.buf[n-1] != ' ' && pt.buf[n-1] != '\n' {
+			pt.mark(start + i)
+			pt.buf = append(pt.buf, ' ')
 		}
-		pt.mark(start + i)
-		pt.buf = append(pt.buf, c)
+		src, start = src[i+1:], start+i+1
 	}
 }
 
@@ -90,27 +105,6 @@ func (pt *plainText) appendText(src []byte, start int) {
 
 func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
-}
-
-// plainRun reports whether src can be appended as is: no tab or line
-// break, and no space following a space (including the buffer's last
-// byte).
-func (pt *plainText) plainRun(src []byte) bool {
-	prevSpace := len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ' || pt.buf[len(pt.buf)-1] == '\n'
-	for _, c := range src {
-		switch c {
-		case '\n', '\r', '\t':
-			return false
-		case ' ':
-			if prevSpace {
-				return false
-			}
-			prevSpace = true
-		default:
-			prevSpace = false
-		}
-	}
-	return true
 }
 
 // mark starts a new run at the current plain offset unless the source

@@ -1,0 +1,293 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"path"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ocispec/ocispec/specs"
+)
+
+// The shortcuts of docCache and of the rules' helpers must answer what the
+// slower code they replace answers.
+
+// resolve joins clean relative destinations itself and leaves the others
+// to Set.Resolve; both give the same target.
+func TestResolveMatchesSet(t *testing.T) {
+	docPaths := []string{"a.md", "dir/a.md", "dir/sub/a.md", "../up/a.md", "/abs/a.md", "/a.md", "./a.md", "a//b.md", "..", "dir/"}
+	dests := []string{"", "#x", "b.md", "b.md#x", "b.md?q#x", "sub/b.md#x", "./b.md", "../b.md", "sub/../b.md", "sub//b.md", "sub/", ".", "..",
+		"b.md#", "?q", "#", "a/./b.md", "a/b/c.md#f", "%41.md", "x://y", "mailto:a", "//host/b.md", "b.md#x#y"}
+	r := rand.New(rand.NewPCG(17, 18))
+	parts := []string{"a", "b.md", "/", ".", "..", "#", "?", "x", "//", "%20"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		dests = append(dests, b.String())
+	}
+	for _, dp := range docPaths {
+		doc := &specs.Document{Path: dp}
+		set := specs.NewSet(".", doc)
+		for _, paths := range []map[string]string{nil, {}} {
+			c := &docCache{doc: doc}
+			for _, dest := range dests {
+				gt, gf, gl := c.resolve(set, dest, paths)
+				wt, wf, wl := set.Resolve(doc, dest)
+				if gt != wt || gf != wf || gl != wl {
+					t.Errorf("from %q, resolve(%q) = %q, %q, %v; Set.Resolve gives %q, %q, %v", dp, dest, gt, gf, gl, wt, wf, wl)
+				}
+			}
+		}
+	}
+}
+
+func TestCleanRelative(t *testing.T) {
+	for _, p := range []string{"", "a", "a.md", "a/b", "a/b/c.md", ".", "..", "./a", "a/.", "a/..", "a//b", "/a", "a/", ".a", "a..b", "...", "a/.../b"} {
+		want := p != "" && !strings.HasPrefix(p, "/") && path.Clean(p) == p && !strings.HasPrefix(p, "../") && p != ".." && p != "."
+		if got := cleanRelative(p); got != want {
+			t.Errorf("cleanRelative(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// linesMayContain with the offsets of sub answers as searching the lines'
+// range does.
+func TestLinesMayContain(t *testing.T) {
+	r := rand.New(rand.NewPCG(19, 20))
+	for range 5000 {
+		src := make([]byte, r.IntN(40))
+		for i := range src {
+			src[i] = "][RFCx\n"[r.IntN(7)]
+		}
+		var lines []specs.Span
+		for range r.IntN(4) {
+			a, b := r.IntN(len(src)+3)-1, r.IntN(len(src)+3)-1
+			lines = append(lines, specs.Span{Start: a, End: b})
+		}
+		for _, sub := range []string{"][", "RFC"} {
+			want := false
+			lo, hi, invalid := len(src), 0, false
+			for _, l := range lines {
+				if !validSpan(src, l) {
+					invalid = true
+					break
+				}
+				lo, hi = min(lo, l.Start), max(hi, l.End)
+			}
+			// An invalid line may hold sub only if the source does.
+			if invalid {
+				want = bytes.Contains(src, []byte(sub))
+			} else {
+				want = lo < hi && bytes.Contains(src[lo:hi], []byte(sub))
+			}
+			if got := linesMayContain(src, lines, appendOffsets(nil, src, sub), len(sub)); got != want {
+				t.Errorf("linesMayContain(%q, %v, %q) = %v, want %v", src, lines, sub, got, want)
+			}
+		}
+	}
+}
+
+func TestAppendOffsets(t *testing.T) {
+	for _, c := range []struct {
+		src, sub string
+		want     []int
+	}{
+		{"", "][", nil},
+		{"][][", "][", []int{0, 2}},
+		{"]]][[[", "][", []int{2}},
+		{"RFCRFC RFC", "RFC", []int{0, 3, 7}},
+		{"aaaa", "aa", []int{0, 1, 2}},
+	} {
+		if got := appendOffsets(nil, []byte(c.src), c.sub); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("appendOffsets(%q, %q) = %v, want %v", c.src, c.sub, got, c.want)
+		}
+	}
+}
+
+// defIndex finds the first definition of a label as a map of normLabel
+// keys does.
+func TestDefIndex(t *testing.T) {
+	labels := []string{"a", "A", "foo bar", "Foo  Bar", "FOO\tbar", "é", "É", "x y", "RFC 2119", "rfc 2119", strings.Repeat("L", 70), strings.Repeat("l", 70), "  a  "}
+	var defs []*specs.RefDef
+	for _, l := range labels {
+		defs = append(defs, &specs.RefDef{Label: l})
+	}
+	c := &docCache{doc: &specs.Document{RefDefs: defs}}
+	first := map[string]int{}
+	for i, l := range labels {
+		if _, ok := first[normLabel(l)]; !ok {
+			first[normLabel(l)] = i
+		}
+	}
+	for _, l := range append(labels, "b", "FOO BAR", "foo  bar", "Rfc 2119", "") {
+		wi, wok := first[normLabel(l)]
+		if gi, gok := c.defIndex(l); gi != wi || gok != wok {
+			t.Errorf("defIndex(%q) = %d, %v, want %d, %v", l, gi, gok, wi, wok)
+		}
+	}
+}
+
+// codeSpans finds what a byte-by-byte scan finds.
+func TestCodeSpans(t *testing.T) {
+	slow := func(src []byte, line specs.Span) []specs.Span {
+		var out []specs.Span
+		i := line.Start
+		for i < line.End {
+			if src[i] != '`' {
+				i++
+				continue
+			}
+			j := i
+			for j < line.End && src[j] == '`' {
+				j++
+			}
+			run := j - i
+			k, closed := j, false
+			for k < line.End {
+				if src[k] != '`' {
+					k++
+					continue
+				}
+				e := k
+				for e < line.End && src[e] == '`' {
+					e++
+				}
+				if e-k == run {
+					out = append(out, specs.Span{Start: i, End: e})
+					i, closed = e, true
+					break
+				}
+				k = e
+			}
+			if !closed {
+				i = j
+			}
+		}
+		return out
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	for range 20000 {
+		src := make([]byte, r.IntN(30))
+		for i := range src {
+			src[i] = "``x "[r.IntN(4)]
+		}
+		a := r.IntN(len(src) + 1)
+		line := specs.Span{Start: a, End: a + r.IntN(len(src)-a+1)}
+		if got, want := codeSpans(src, line), slow(src, line); !reflect.DeepEqual(got, want) {
+			t.Errorf("codeSpans(%q, %v) = %v, want %v", src, line, got, want)
+		}
+	}
+}
+
+// The message helpers quote as %q does.
+func TestAppendExcerpt(t *testing.T) {
+	excerpt := func(s string) string {
+		const max = 40
+		if len(s) <= max {
+			return s
+		}
+		cut := strings.LastIndexByte(s[:max], ' ')
+		if cut < max/2 {
+			cut = max
+		}
+		return s[:cut] + "…"
+	}
+	ins := []string{"", "short", `with "quotes" and \ backslash`, "tab\tand\nnewline", "\x7f del", "é accents é", strings.Repeat("word ", 20),
+		strings.Repeat("é", 30), strings.Repeat("x", 39) + "é" + strings.Repeat("y", 10), strings.Repeat("x", 38) + "日本" + "zzzz", "\xff\xfe invalid " + strings.Repeat("z", 40)}
+	r := rand.New(rand.NewPCG(23, 24))
+	parts := []string{"a", " ", "é", "日", "\"", "\\", "\t", "\x00", "\xe2\x80", "…", "\u2028", "~"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		ins = append(ins, b.String())
+	}
+	for _, s := range ins {
+		if got, want := string(appendExcerpt(nil, s)), fmt.Sprintf("%q", excerpt(s)); got != want {
+			t.Errorf("appendExcerpt(%q) = %s, want %s", s, got, want)
+		}
+		if got, want := string(appendQuoted([]byte("x"), s)), "x"+strconv.Quote(s); got != want {
+			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
+		}
+	}
+}
+
+// newLine gives the line ending and the container prefix of the line.
+func TestNewLine(t *testing.T) {
+	for _, c := range []struct {
+		src   string
+		start int
+		want  string
+	}{
+		{"text\nmore", 0, "\n"},
+		{"text\r\nmore", 0, "\r\n"},
+		{"- item\n", 2, "\n  "},
+		{"> 1. item\r\nx", 5, "\r\n>    "},
+		{"  - * deep\n", 6, "\n      "},
+		{"last", 0, "\n"},
+		{"a\n\t- b", 5, "\n\t  "},
+	} {
+		end := lineEndAt([]byte(c.src), c.start)
+		if got := newLine([]byte(c.src), specs.Span{Start: c.start, End: end}); got != c.want {
+			t.Errorf("newLine(%q, %d) = %q, want %q", c.src, c.start, got, c.want)
+		}
+	}
+}
+
+func TestLineEndAt(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		off  int
+		want int
+	}{
+		{"", 0, 0}, {"abc", 0, 3}, {"ab\ncd", 0, 2}, {"ab\r\ncd", 0, 2}, {"ab\rcd\n", 1, 2}, {"ab\ncd\r", 3, 5}, {"\n", 0, 0}, {"ab", 2, 2},
+	} {
+		if got := lineEndAt([]byte(c.src), c.off); got != c.want {
+			t.Errorf("lineEndAt(%q, %d) = %d, want %d", c.src, c.off, got, c.want)
+		}
+	}
+}
+
+// anchorIDs finds what a set of the IDs finds, and the smallest ID that
+// differs only in case.
+func TestAnchorIDs(t *testing.T) {
+	ids := anchorIDs{"intro", "Intro", "INTRO", "setup", "k", "\u212a", "x-1"}
+	for _, c := range []struct {
+		id, fold string
+		has, ok  bool
+	}{
+		{"intro", "INTRO", true, true}, {"iNtRo", "INTRO", false, true}, {"setup", "setup", true, true}, {"K", "k", false, true}, {"none", "", false, false}, {"X-1", "x-1", false, true},
+	} {
+		if got := ids.has(c.id); got != c.has {
+			t.Errorf("has(%q) = %v, want %v", c.id, got, c.has)
+		}
+		if got, ok := ids.fold(c.id); got != c.fold || ok != c.ok {
+			t.Errorf("fold(%q) = %q, %v, want %q, %v", c.id, got, ok, c.fold, c.ok)
+		}
+	}
+}
+
+// hasComment answers as bytes.Contains(src, "<!--").
+func TestHasComment(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	ins := []string{"", "<", "<!--", "x<!--", "!--", "<!-", "<!!--", "<<!--x", "!--<!--"}
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = "<!-x"[r.IntN(4)]
+		}
+		ins = append(ins, string(b))
+	}
+	for _, s := range ins {
+		if got, want := hasComment([]byte(s)), strings.Contains(s, "<!--"); got != want {
+			t.Errorf("hasComment(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
