@@ -7,12 +7,13 @@
 # Go module cache, distribution-spec from ../shared/corpus when present),
 # generates a corpus of BENCH_CORPUS_MB megabytes (default 100) by copying
 # them, and times everything with hyperfine when installed, else with a loop.
-# Then it runs the Go benchmarks of lint/ on one core.
+# Then it runs the Go benchmarks of lint/ and of the parsers on one core.
 #
 # Usage: bash bench/run.sh            (from the repository root; `make bench`)
 # Environment:
 #   BENCH_CORPUS_MB  size of the generated corpus (default 100)
 #   BENCH_RUNS       runs per command (default 10)
+#   BENCH_CORPUS_RUNS runs over the corpus, the best reported (default 3)
 #   BENCH_KEEP=1     keep the temporary directory
 set -euo pipefail
 
@@ -127,12 +128,19 @@ t_mdl=$(time_cmd markdownlint "$specs" "$mdl" "**/*.md")
 t_rumdl=$(time_cmd rumdl "$specs" "$rumdl" check --no-cache --config "$tmp/rumdl.toml" .)
 
 say "timing the ${corpus_mb} MB corpus on one core ($corpus_files files, $corpus_bytes bytes)"
+# The best of BENCH_CORPUS_RUNS runs (default 3): on a shared machine a
+# single run can take a neighbour's load. CPU is user plus system time.
 rusage="$tmp/rusage"
-start=$(date +%s%N)
-(cd "$corpus" && GOMAXPROCS=1 /usr/bin/time -f '%e %M' -o "$rusage" taskset -c 0 "$tmp/ocispec" lint . >/dev/null 2>&1 || true)
-end=$(date +%s%N)
-read -r _ corpus_rss_kb < <(tail -1 "$rusage")
-corpus_secs=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
+corpus_secs=
+for ((r = 0; r < ${BENCH_CORPUS_RUNS:-3}; r++)); do
+	(cd "$corpus" && GOMAXPROCS=1 /usr/bin/time -f '%e %U %S %M' -o "$rusage" taskset -c 0 "$tmp/ocispec" lint . >/dev/null 2>&1 || true)
+	read -r wall user sys rss < <(tail -1 "$rusage")
+	if [[ -z "$corpus_secs" ]] || awk -v a="$wall" -v b="$corpus_secs" 'BEGIN { exit !(a < b) }'; then
+		corpus_secs=$wall
+		corpus_cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+		corpus_rss_kb=$rss
+	fi
+done
 corpus_mbs=$(awk -v b="$corpus_bytes" -v s="$corpus_secs" 'BEGIN { printf "%.1f", b / 1e6 / s }')
 start=$(date +%s%N)
 (cd "$corpus" && "$rumdl" check --no-cache --config "$tmp/rumdl.toml" . >/dev/null 2>&1 || true)
@@ -141,6 +149,7 @@ t_rumdl_corpus=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
 
 say "Go benchmarks (one core)"
 go test ./lint -run '^$' -bench . -benchtime 2s -cpu 1 | tee "$tmp/gobench.txt" >&2
+go test ./specs -run '^$' -bench 'ParseOCISpecs|FastBlocks|PlainFast$' -benchtime 2s -cpu 1 | tee -a "$tmp/gobench.txt" >&2
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 cat <<EOF
@@ -155,10 +164,10 @@ Peers: $(peers_version)
 | ocispec lint, one core | same | $t_ocispec1 | $(ratio "$t_ocispec1" "$t_ocispec") |
 | markdownlint-cli2 + max-one-sentence-per-line | same | $t_mdl | $(ratio "$t_mdl" "$t_ocispec") |
 | rumdl check (sentence-per-line reflow) | same | $t_rumdl | $(ratio "$t_rumdl" "$t_ocispec") |
-| ocispec lint, one core | generated corpus, $corpus_files files, $corpus_bytes bytes | $corpus_secs | $corpus_mbs MB/s, max RSS $((corpus_rss_kb / 1024)) MB |
+| ocispec lint, one core (best of ${BENCH_CORPUS_RUNS:-3}) | generated corpus, $corpus_files files, $corpus_bytes bytes | $corpus_secs ($corpus_cpu s CPU) | $corpus_mbs MB/s, max RSS $((corpus_rss_kb / 1024)) MB |
 | rumdl check | same corpus | $t_rumdl_corpus | |
 
-Go benchmarks (\`go test ./lint -bench . -cpu 1\`):
+Go benchmarks (\`go test ./lint -bench . -cpu 1\` and the parsers in \`specs\`):
 
 \`\`\`text
 $(grep -E '^Benchmark' "$tmp/gobench.txt")

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -17,13 +18,18 @@ func LintFiles(root string, files []specs.File, rules []*Rule, cfg Config, opts 
 	for _, f := range files {
 		paths = append(paths, f.Path)
 	}
+	opts.ModelOnly = true // rules read the model only: take the fast parsers
 	parser := specs.NewParser(opts)
 	st := NewStream(root, paths, rules, cfg)
+	// One buffer serves every file: a Stream keeps nothing of a document
+	// but strings and numbers, and the model copies what it keeps.
+	var buf []byte
 	for _, f := range files {
-		src, err := os.ReadFile(f.OS)
+		src, err := readFileInto(buf[:0], f.OS)
 		if err != nil {
 			return nil, err
 		}
+		buf = src
 		doc, err := parser.Parse(f.Path, src)
 		if err != nil {
 			return nil, err
@@ -96,4 +102,30 @@ func absPath(p string) string {
 		return a
 	}
 	return p
+}
+
+// readFileInto reads the file at name into buf, growing it as needed, and
+// returns the filled slice.
+func readFileInto(buf []byte, name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && int64(cap(buf)) < fi.Size()+1 {
+		buf = make([]byte, 0, fi.Size()+512)
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }

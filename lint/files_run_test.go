@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,5 +65,28 @@ func TestFixFilesAllOrNothing(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(a); string(got) != "One. Two.\n" {
 		t.Errorf("a.md was rewritten: %q", got)
+	}
+}
+
+func TestReadFileInto(t *testing.T) {
+	dir := t.TempDir()
+	var buf []byte
+	for _, size := range []int{0, 1, 511, 4096, 10, 100000, 3} {
+		want := bytes.Repeat([]byte("abcdefg\n"), size/8+1)[:size]
+		name := filepath.Join(dir, "f.md")
+		if err := os.WriteFile(name, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readFileInto(buf[:0], name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("size %d: read %d bytes, different", size, len(got))
+		}
+		buf = got
+	}
+	if _, err := readFileInto(nil, filepath.Join(dir, "missing.md")); err == nil {
+		t.Error("no error for a missing file")
 	}
 }

@@ -113,7 +113,7 @@ func FixSource(path string, src []byte, set *specs.Set, rules []*Rule, cfg Confi
 		passes = 1
 	}
 	for pass := 0; pass < passes && len(fixable) > 0; pass++ {
-		doc, err := specs.Parse(path, src, specs.Options{Abbreviations: cfg.Abbreviations})
+		doc, err := specs.Parse(path, src, specs.Options{Abbreviations: cfg.Abbreviations, ModelOnly: true})
 		if err != nil {
 			return src, total, err
 		}

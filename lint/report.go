@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -37,12 +38,22 @@ func Report(w io.Writer, format string, fs []Finding, opts ReportOptions) error 
 }
 
 func reportText(w io.Writer, fs []Finding, opts ReportOptions) error {
-	var b strings.Builder
+	// Appending without fmt: a run over a large tree prints a hundred
+	// thousand lines.
+	var b []byte
 	for _, f := range fs {
-		sev := f.Severity.String()
-		loc := fmt.Sprintf("%s:%d:%d:", f.Path, f.Line, f.Column)
 		if opts.Color {
-			loc = "\x1b[1m" + loc + "\x1b[0m"
+			b = append(b, "\x1b[1m"...)
+		}
+		b = append(b, f.Path...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Column), 10)
+		b = append(b, ':')
+		sev := f.Severity.String()
+		if opts.Color {
+			b = append(b, "\x1b[0m"...)
 			switch f.Severity {
 			case Error:
 				sev = "\x1b[31m" + sev + "\x1b[0m"
@@ -52,13 +63,18 @@ func reportText(w io.Writer, fs []Finding, opts ReportOptions) error {
 				sev = "\x1b[36m" + sev + "\x1b[0m"
 			}
 		}
-		fmt.Fprintf(&b, "%s %s %s: %s", loc, sev, f.Rule, f.Message)
+		b = append(b, ' ')
+		b = append(b, sev...)
+		b = append(b, ' ')
+		b = append(b, f.Rule...)
+		b = append(b, ": "...)
+		b = append(b, f.Message...)
 		if f.Fix != nil {
-			b.WriteString(" (fixable)")
+			b = append(b, " (fixable)"...)
 		}
-		b.WriteByte('\n')
+		b = append(b, '\n')
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := w.Write(b)
 	return err
 }
 

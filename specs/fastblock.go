@@ -106,8 +106,8 @@ func parseBlocksFastWhy(src []byte) (t fastTree, ok bool, why string) {
 	if bytes.IndexByte(src, '\r') >= 0 || bytes.IndexByte(src, '\v') >= 0 || bytes.IndexByte(src, '\f') >= 0 {
 		return t, false, "carriage return, vertical tab or form feed"
 	}
-	p := &fastBlocks{src: src, doc: ast.NewDocument()}
-	p.conts = append(p.conts, fcont{node: p.doc, kind: contDoc})
+	p := &fastBlocks{src: src, doc: ast.NewDocument(), conts: make([]fcont, 1, 16)}
+	p.conts[0] = fcont{node: p.doc, kind: contDoc}
 	for ls := 0; ls < len(src) && !p.failed; {
 		end := bytes.IndexByte(src[ls:], '\n')
 		next := len(src)
@@ -1235,7 +1235,9 @@ type slab[T any] struct{ chunk []T }
 
 func (s *slab[T]) new() *T {
 	if len(s.chunk) == cap(s.chunk) {
-		s.chunk = make([]T, 0, 32)
+		// Chunks double from 8 to 256 values: small documents waste
+		// little, large ones allocate rarely.
+		s.chunk = make([]T, 0, min(max(8, 2*cap(s.chunk)), 256))
 	}
 	s.chunk = s.chunk[:len(s.chunk)+1]
 	return &s.chunk[len(s.chunk)-1]

@@ -3,7 +3,6 @@ package specs
 import (
 	"bytes"
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/text"
@@ -93,6 +92,10 @@ const (
 	typedNil = -2
 )
 
+// emitted is what an inline parser returns for what it flattened itself,
+// making no node.
+const emitted = -3
+
 type fiNode struct {
 	parent, first, last, prev, next int32
 	prevDelim, nextDelim            int32
@@ -130,11 +133,24 @@ type fiParser struct {
 	cell                  int8    // table cell: 0 unknown, 1 yes, -1 no, -2 can't tell
 	atLine, atFrom, atOff int     // next "@" at or after atFrom on line atLine, or -1
 	fail                  bool
+	bsLine                int  // the line of the last backslash the inline loop met, or -1
+	quiet                 bool // the block has no "@"
+
+	// A block's Links come from one slab and their strings are parts of
+	// one string, made when the block is done: two allocations per block
+	// with links rather than up to five per link.
+	pending []fiString // the block's Links so far
+	sbuf    []byte     // their strings, one after another
+
+	pt      *plainText // the block's plain text, which flatten appends to
+	emitted bool       // direct has flattened some of the block
+	amatch  [][4]int   // fiAnchorAttrs' matches
 }
 
 func (p *fiParser) release() {
 	clear(p.links)
 	p.links = p.links[:0]
+	p.pending, p.pt = p.pending[:0], nil
 	p.b, p.src = nil, nil
 }
 
@@ -154,12 +170,15 @@ func (p *fiParser) run(b *builder, lines *text.Segments, task bool) (*plainText,
 	p.vbuf = p.vbuf[:0]
 	p.delimFirst, p.delimLst = nilNode, nilNode
 	p.cell, p.fail = 0, false
+	p.bsLine, p.quiet = -1, false
+	p.sbuf, p.pending = p.sbuf[:0], p.pending[:0]
 	p.atLine = -1
 	if lines != nil {
-		n := lines.Len()
-		prev := 0
-		for i := range n {
-			s := lines.At(i)
+		// Sliced, not At: At copies each segment.
+		segs := lines.Sliced(0, lines.Len())
+		n, prev := len(segs), 0
+		for i := range segs {
+			s := &segs[i]
 			// Padding (tabs partly eaten by indentation) and forced
 			// newlines make goldmark's values differ from the source
 			// bytes; goldmark gives neither to inline blocks, but be sure.
@@ -171,6 +190,15 @@ func (p *fiParser) run(b *builder, lines *text.Segments, task bool) (*plainText,
 			p.segs = append(p.segs, fiSeg{s.Start, s.Stop})
 		}
 	}
+	// Most blocks have no e-mail address: testing that once for the block
+	// spares most tests of where linkify may match.
+	if len(p.segs) > 0 {
+		p.quiet = bytes.IndexByte(p.src[p.segs[0].start:p.segs[len(p.segs)-1].stop], '@') < 0
+	}
+	pt := &b.scratch
+	pt.buf, pt.runs, pt.code, pt.protected = pt.buf[:0], pt.runs[:0], pt.code[:0], pt.protected[:0]
+	pt.links, pt.anchors = pt.links[:0], pt.anchors[:0]
+	p.pt, p.emitted = pt, false
 	p.newNode(fiBlock)
 	p.parse()
 	p.processDelimiters(nilNode)
@@ -180,26 +208,104 @@ func (p *fiParser) run(b *builder, lines *text.Segments, task bool) (*plainText,
 	if p.delimFirst != nilNode || p.fail {
 		return nil, false
 	}
-	pt := &b.scratch
-	pt.buf, pt.runs, pt.code, pt.protected = pt.buf[:0], pt.runs[:0], pt.code[:0], pt.protected[:0]
-	pt.links, pt.anchors = pt.links[:0], pt.anchors[:0]
 	for c := p.nodes[0].first; c >= 0; c = p.nodes[c].next {
 		p.flatten(pt, c)
 	}
 	if p.fail {
 		return nil, false
 	}
+	if len(p.pending) > 0 {
+		all := string(p.sbuf)
+		slab := make([]Link, len(p.pending))
+		for i := range p.pending {
+			q := &p.pending[i]
+			l := &slab[i]
+			*l = Link{Span: q.span, Auto: q.auto, Image: q.image}
+			l.Destination, l.Title = all[q.dest.start:q.dest.stop], all[q.title.start:q.title.stop]
+			l.Text, l.Ref = all[q.text.start:q.text.stop], all[q.ref.start:q.ref.stop]
+			if q.refIsText {
+				l.Ref = l.Text
+			}
+			pt.links[q.at].link = l
+		}
+	}
 	return pt, true
+}
+
+// direct reports whether text at the block's top level can go straight
+// into the plain text rather than into a node: when no delimiter or link
+// label is pending, nothing that follows can move what came before. The
+// nodes made before, if any, are flattened first: they are final too.
+// Most text of a spec is such text, and making, linking and later walking
+// its nodes was much of the work.
+//
+// The text must also flatten as it would in goldmark's node, which may
+// merge it with text before and after it on the line (text never merges
+// across lines): appendText of a merged node is appendText of its parts
+// unless one has a backslash (appendText stops unescaping a node at a
+// backslash that escapes nothing). So a line with a backslash keeps its
+// nodes.
+func (p *fiParser) direct() bool {
+	return p.bsLine != p.line && p.flush()
+}
+
+// flush flattens the nodes made so far when nothing pending (a delimiter
+// or a link label) can still move them, and reports whether it could.
+func (p *fiParser) flush() bool {
+	if p.delimFirst != nilNode || len(p.labels) > 0 {
+		return false
+	}
+	for c := p.nodes[0].first; c >= 0; {
+		next := p.nodes[c].next
+		p.flatten(p.pt, c)
+		p.nodes[c].parent, p.nodes[c].prev, p.nodes[c].next = nilNode, nilNode, nilNode
+		c = next
+		p.emitted = true
+	}
+	p.nodes[0].first, p.nodes[0].last = nilNode, nilNode
+	return true
+}
+
+// emit is text at the top level when direct allows it.
+func (p *fiParser) emit(start, stop int) {
+	p.pt.appendSrc(p.src[start:stop], start)
+	p.emitted = true
+}
+
+// fiString is a Link to make, and where its strings are in
+// fiParser.sbuf. It holds no pointers, so that recording one costs no
+// write barriers.
+type fiString struct {
+	span                   Span
+	at                     int   // its index in plainText.links
+	dest, title, text, ref fiSeg // where its strings are
+	auto, image            bool
+	refIsText              bool // Ref is Text (a collapsed or shortcut reference)
+}
+
+// addString appends b to sbuf and says where it is.
+func (p *fiParser) addString(b []byte) fiSeg {
+	start := len(p.sbuf)
+	p.sbuf = append(p.sbuf, b...)
+	return fiSeg{start, len(p.sbuf)}
 }
 
 // ---- the node arena (goldmark's ast.BaseNode operations) ----
 
 func (p *fiParser) newNode(kind byte) int32 {
-	p.nodes = append(p.nodes, fiNode{
-		parent: nilNode, first: nilNode, last: nilNode, prev: nilNode, next: nilNode,
-		prevDelim: nilNode, nextDelim: nilNode, kind: kind, pos: -1,
-	})
-	return int32(len(p.nodes) - 1)
+	n := len(p.nodes)
+	if n == cap(p.nodes) {
+		p.nodes = append(p.nodes, fiNode{})
+	}
+	p.nodes = p.nodes[:n+1]
+	// Field by field: append of a composite literal built it on the stack
+	// first and copied it.
+	nd := &p.nodes[n]
+	nd.parent, nd.first, nd.last, nd.prev, nd.next = nilNode, nilNode, nilNode, nilNode, nilNode
+	nd.prevDelim, nd.nextDelim = nilNode, nilNode
+	nd.kind, nd.flags, nd.char = kind, 0, 0
+	nd.start, nd.stop, nd.pos, nd.length, nd.origLength = 0, 0, -1, 0, 0
+	return int32(n)
 }
 
 func (p *fiParser) newText(start, stop int) int32 {
@@ -281,6 +387,10 @@ func (p *fiParser) replaceChild(parent, v1, v int32) {
 
 // mergeOrAppendText is ast.MergeOrAppendTextSegment on the block.
 func (p *fiParser) mergeOrAppendText(start, stop int) {
+	if p.direct() {
+		p.emit(start, stop)
+		return
+	}
 	if l := p.nodes[0].last; l >= 0 {
 		t := &p.nodes[l]
 		if t.kind == fiText && t.stop == start && t.flags&fiSoft == 0 {
@@ -470,6 +580,9 @@ lines:
 		// end where goldmark's last split was.
 		l, startPos := p.line, p.start
 		n, at := 0, -2 // at: index in line of the next "@", -1 none, -2 unknown
+		// Most lines have no e-mail address: the scan below then passes
+		// spaces as it passes letters, and looks out for URLs.
+		quiet := p.quiet || bytes.IndexByte(line, '@') < 0
 		for i := 0; i < lineLength; i++ {
 			if i != 0 && !escaped {
 				// The common case: a run of bytes no parser looks at,
@@ -477,13 +590,35 @@ lines:
 				// with h, f or w, an e-mail address with a letter or
 				// digit and has an "@" later on the line).
 				j, ln, inLabel := i, line[:lineLength], len(p.labels) > 0
+				class := &fiClass
+				if inLabel || quiet {
+					class = &fiQuietClass
+					if !inLabel {
+						class = &fiWatchClass
+					}
+				}
 				for j < len(ln) {
+					if class != &fiClass {
+						if j = fiSkipQuiet(ln, j, class); j >= len(ln) {
+							break
+						}
+					}
 					c := ln[j]
-					if k := fiClass[c]; k == fiSkip {
+					if k := class[c]; k == fiSkip {
 						j++
 						continue
 					} else if k == fiStop {
 						break
+					} else if k == fiWatch {
+						// Stop at the space before a URL, as at the
+						// spaces of fiClass (those before this scan
+						// went through linkifyMay).
+						if s := fiURLSpace(ln, i, j); s >= 0 {
+							j = s
+							break
+						}
+						j++
+						continue
 					}
 					if !inLabel && j+1 < len(line) {
 						if d := line[j+1]; (d == 'h' || d == 'f' || d == 'w') && fiURLPrefix(line[j+1:]) {
@@ -513,7 +648,10 @@ lines:
 			}
 			isSpace := util.IsSpace(c) && c != '\r'
 			isPunct := util.IsPunct(c)
-			if (isPunct && !escaped || isSpace || i == 0) && (isPunct || p.linkifyMay(line[i:], p.start+n)) {
+			// "(" has only linkify's parser: where that cannot match, the
+			// split and the parser's failure would change nothing, but on
+			// a line with a backslash before (see direct).
+			if (isPunct && !escaped || isSpace || i == 0) && (isPunct && c != '(' || p.linkifyMay(line[i:], p.start+n) || c == '(' && p.bsLine == p.line) {
 				pc := c
 				if isSpace || i == 0 && !isPunct {
 					pc = ' '
@@ -531,6 +669,11 @@ lines:
 							p.nodes[node].pos = startPos
 						}
 						p.appendChild(0, node)
+						if nd := &p.nodes[node]; nd.kind == fiDelim && nd.flags&fiClose != 0 && len(p.labels) == 0 && p.bsLine != p.line {
+							p.matchDelimiters(nilNode)
+						}
+						continue lines
+					} else if node == emitted {
 						continue lines
 					}
 				}
@@ -542,6 +685,7 @@ lines:
 			}
 			if c == '\\' {
 				escaped = true
+				p.bsLine = p.line
 			}
 			n++
 		}
@@ -555,26 +699,50 @@ lines:
 		// tab (all trigger linkify, in vain); the text before it is one
 		// node with what it merges into. The split matters: it bounds the
 		// trimming of trailing spaces, and appendText stops unescaping a
-		// node at a backslash that escapes nothing.
+		// node at a backslash that escapes nothing. On a line without
+		// backslashes only the first matters, and one node will do.
 		stop := p.start
-		for q := stop - 1; q > startPos; q-- {
-			if c := p.src[q]; c == ' ' || c == '\t' {
-				p.mergeOrAppendText(startPos, q)
-				startPos = q
-				break
+		split := -1
+		// Neither bound matters on a line without backslashes whose text
+		// ends in no space: spare the search.
+		if p.bsLine == p.line || stop > startPos && util.IsSpace(p.src[stop-1]) {
+			for q := stop - 1; q > startPos; q-- {
+				if c := p.src[q]; c == ' ' || c == '\t' {
+					split = q
+					break
+				}
 			}
 		}
-		if !hard || !visible {
-			stop -= util.TrimRightSpaceLength(p.src[startPos:stop])
+		if split >= 0 && p.bsLine == p.line {
+			p.mergeOrAppendText(startPos, split)
+			startPos = split
 		}
-		t := p.newText(startPos, stop)
+		if !hard || !visible {
+			stop -= util.TrimRightSpaceLength(p.src[max(startPos, split):stop])
+		}
+		var t int32
+		if p.direct() {
+			p.emit(startPos, stop)
+			if soft || hard {
+				p.pt.appendBreak(stop)
+			}
+			p.advanceLine()
+			continue
+		}
+		if split > startPos {
+			// Adjacent text nodes without backslashes flatten as one.
+			p.mergeOrAppendText(startPos, stop)
+			t = p.nodes[0].last
+		} else {
+			t = p.newText(startPos, stop)
+			p.appendChild(0, t)
+		}
 		if soft {
 			p.nodes[t].flags |= fiSoft
 		}
 		if hard {
 			p.nodes[t].flags |= fiHard
 		}
-		p.appendChild(0, t)
 		p.advanceLine()
 	}
 }
@@ -599,6 +767,7 @@ const (
 	fiSkip  = iota // triggers nothing and changes no state; or a tab, where linkify never matches
 	fiSpace        // a space: linkify may match after it
 	fiStop         // a trigger, a backslash, a line feed
+	fiWatch        // a ':' or '.' that may end "http:", "https:", "ftp:" or "www."
 )
 
 // fiClass classes bytes for the fast scan; fiAlnum marks ASCII letters
@@ -619,6 +788,175 @@ var fiClass, fiAlnum = func() (t [256]byte, a [256]bool) {
 	return t, a
 }()
 
+// fiQuietClass is fiClass where linkify cannot match (in a link label):
+// spaces are skipped. fiWatchClass is fiClass where linkify cannot match
+// an e-mail address (on a line without "@"): it looks out for the
+// rarer bytes of URLs, ':' and '.', rather than at each space.
+var fiQuietClass, fiWatchClass = func() (q, w [256]byte) {
+	q = fiClass
+	q[' '] = fiSkip
+	w = q
+	w[':'], w['.'] = fiWatch, fiWatch
+	return q, w
+}()
+
+// fiURLSpace is the index of the space in ln before "http:", "https:",
+// "ftp:" or "www." whose ':' or '.' is at j, if it is at i or after, or -1.
+func fiURLSpace(ln []byte, i, j int) int {
+	if j < 1 {
+		return -1
+	}
+	var s string
+	switch c := ln[j-1]; {
+	case ln[j] == '.':
+		if c != 'w' {
+			return -1
+		}
+		s = "www"
+	case c == 's':
+		s = "https"
+	case c == 'p' && j >= 4 && ln[j-4] == 'h':
+		s = "http"
+	case c == 'p':
+		s = "ftp"
+	default:
+		return -1
+	}
+	if k := j - len(s) - 1; k >= i && ln[k] == ' ' && string(ln[k+1:j]) == s {
+		return k
+	}
+	return -1
+}
+
+// fiSkipQuiet returns the index of the first byte of ln at or after j
+// that class (fiQuietClass or fiWatchClass) does not skip. Most bytes
+// are skipped: it tests four at a time (fiSkip is 0).
+func fiSkipQuiet(ln []byte, j int, class *[256]byte) int {
+	for ; j+4 <= len(ln); j += 4 {
+		if class[ln[j]]|class[ln[j+1]]|class[ln[j+2]]|class[ln[j+3]] != fiSkip {
+			break
+		}
+	}
+	for ; j < len(ln); j++ {
+		if class[ln[j]] != fiSkip {
+			return j
+		}
+	}
+	return j
+}
+
+// fiMayHaveAnchor is a necessary condition for anchorAttr to match raw:
+// "name" or "id" (in any case, which (?i) folds in ASCII only for these
+// letters) before an "=", with only \s between.
+func fiMayHaveAnchor(raw []byte) bool {
+	for i := 0; i < len(raw); i++ {
+		k := bytes.IndexByte(raw[i:], '=')
+		if k < 0 {
+			return false
+		}
+		i += k
+		j := i
+		for j > 0 && fiReSpace(raw[j-1]) {
+			j--
+		}
+		if j >= 2 && raw[j-2]|0x20 == 'i' && raw[j-1]|0x20 == 'd' ||
+			j >= 4 && raw[j-4]|0x20 == 'n' && raw[j-3]|0x20 == 'a' && raw[j-2]|0x20 == 'm' && raw[j-1]|0x20 == 'e' {
+			return true
+		}
+	}
+	return false
+}
+
+// fiAnchorAttrs is anchorAttr.FindAllSubmatchIndex(raw, -1) written out,
+// as the regexp was a good part of the fast path's time on specs that
+// have many <a name> anchors. Each match is {start, end, value start,
+// value end}, the value being whichever of groups 3 to 5 matched. It
+// returns false, to leave raw to the regexp, for a tag name with
+// non-ASCII bytes: (?i)[a-z] also matches U+017F and U+212A.
+//
+// The regexp is deterministic but for the lazy [^>]*?, which takes the
+// first "name" or "id" after the tag name, up to the first ">", from
+// which an attribute value follows; every other part can match only its
+// longest run.
+func fiAnchorAttrs(raw []byte, dst [][4]int) ([][4]int, bool) {
+	for s := 0; s < len(raw); s++ {
+		if raw[s] != '<' {
+			continue
+		}
+		t := s + 1
+		if t >= len(raw) || !isAlpha(raw[t]) {
+			if t < len(raw) && raw[t] >= 0x80 {
+				return dst, false
+			}
+			continue
+		}
+		for t < len(raw) && (isAlpha(raw[t]) || raw[t] >= '0' && raw[t] <= '9') {
+			t++
+		}
+		if t < len(raw) && raw[t] >= 0x80 {
+			return dst, false
+		}
+		if t >= len(raw) || !fiReSpace(raw[t]) {
+			continue
+		}
+		for k := t + 1; k < len(raw) && raw[k] != '>'; k++ {
+			if fiWordByte(raw[k-1]) {
+				continue // \b
+			}
+			var v int
+			switch {
+			case k+4 <= len(raw) && raw[k]|0x20 == 'n' && raw[k+1]|0x20 == 'a' && raw[k+2]|0x20 == 'm' && raw[k+3]|0x20 == 'e':
+				v = k + 4
+			case k+2 <= len(raw) && raw[k]|0x20 == 'i' && raw[k+1]|0x20 == 'd':
+				v = k + 2
+			default:
+				continue
+			}
+			for v < len(raw) && fiReSpace(raw[v]) {
+				v++
+			}
+			if v >= len(raw) || raw[v] != '=' {
+				continue
+			}
+			v++
+			for v < len(raw) && fiReSpace(raw[v]) {
+				v++
+			}
+			if v >= len(raw) {
+				continue
+			}
+			var m [4]int
+			switch c := raw[v]; c {
+			case '"', '\'':
+				e := bytes.IndexByte(raw[v+1:], c)
+				if e < 0 {
+					continue
+				}
+				m = [4]int{s, v + 1 + e + 1, v + 1, v + 1 + e}
+			default:
+				e := v
+				for e < len(raw) && !fiReSpace(raw[e]) && raw[e] != '"' && raw[e] != '\'' && raw[e] != '>' && raw[e] != '/' {
+					e++
+				}
+				if e == v {
+					continue
+				}
+				m = [4]int{s, e, v, e}
+			}
+			dst = append(dst, m)
+			s = m[1] - 1 // the next match starts after this one
+			break
+		}
+	}
+	return dst, true
+}
+
+// fiReSpace is the regexp's \s.
+func fiReSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// fiWordByte is the regexp's \w, which \b looks at.
+func fiWordByte(c byte) bool { return isAlpha(c) || c >= '0' && c <= '9' || c == '_' }
+
 // fiTrigger reports the characters that have inline parsers: goldmark's
 // defaults, GFM's linkify (' ' stands for any space and a line head),
 // strikethrough and task list, and footnotes.
@@ -635,7 +973,7 @@ func fiTrigger(c byte) bool {
 func (p *fiParser) inline(c byte, saved fiPos) int32 {
 	for k := 0; ; k++ {
 		n, more := p.tryParser(c, k)
-		if n >= 0 {
+		if n >= 0 || n == emitted {
 			return n
 		}
 		p.setPos(saved)
@@ -694,13 +1032,12 @@ func (p *fiParser) parseCodeSpan() int32 {
 	}
 	p.advance(opener)
 	saved := p.pos()
-	node := p.newNode(fiCode)
+	node := int32(nilNode) // made when needed: a span on one line may need none
 	for {
 		line := p.peekLine()
 		if line == nil {
 			p.setPos(saved)
-			// Unclosed: the backticks are text. The node made for the
-			// span stays unattached, as in goldmark.
+			// Unclosed: the backticks are text.
 			return p.newText(startSeg, startSeg+opener)
 		}
 		segStart := p.start
@@ -713,7 +1050,18 @@ func (p *fiParser) parseCodeSpan() int32 {
 				i++
 			}
 			if i-oldi == opener && (i >= len(line) || line[i] != '`') {
-				if stop := segStart + i - opener; stop > segStart {
+				stop := segStart + i - opener
+				if node < 0 && p.flush() {
+					// The span is on one line and final where it is: it
+					// goes straight into the plain text.
+					p.advance(i)
+					p.emitCode(startSeg, segStart, stop)
+					return emitted
+				}
+				if node < 0 {
+					node = p.newNode(fiCode)
+				}
+				if stop > segStart {
 					p.appendChild(node, p.newText(segStart, stop))
 				}
 				p.advance(i)
@@ -721,9 +1069,31 @@ func (p *fiParser) parseCodeSpan() int32 {
 				return node
 			}
 		}
+		if node < 0 {
+			node = p.newNode(fiCode)
+		}
 		p.appendChild(node, p.newText(segStart, p.stop))
 		p.advanceLine()
 	}
+}
+
+// emitCode flattens a code span on one line as flattenCode does its node:
+// open is the opening backtick, [start, stop) the content that trimCode
+// trims.
+func (p *fiParser) emitCode(open, start, stop int) {
+	pt := p.pt
+	from := len(pt.buf)
+	pt.appendSynthetic("`", open)
+	last := open
+	if stop > start {
+		if c, d := p.src[start], p.src[stop-1]; (c == ' ' || c == '\n') && (d == ' ' || d == '\n') && !util.IsBlank(p.src[start:stop]) {
+			start, stop = start+1, stop-1
+		}
+		p.appendCode(pt, start, stop)
+		last = stop
+	}
+	p.closeCode(pt, from, last)
+	p.emitted = true
 }
 
 // trimCode strips one space or newline from both ends of a code span
@@ -857,6 +1227,28 @@ func (p *fiParser) consume(d int32, n int) {
 // processDelimiters is parser.ProcessDelimiters; bottom is a node,
 // nilNode or typedNil.
 func (p *fiParser) processDelimiters(bottom int32) {
+	p.matchDelimiters(bottom)
+	p.clearDelimiters(bottom)
+}
+
+// matchDelimiters is processDelimiters but for the final clearDelimiters:
+// it makes the emphasis spans but leaves delimiters pending.
+//
+// The parse loop also calls it (with nilNode) whenever a delimiter that
+// can close arrives outside link labels, which goldmark does only at the
+// end of the block: pending delimiters make text go into nodes rather
+// than straight into the plain text (see direct), and an early bold
+// label would do so for its whole paragraph. It matches the same: closers
+// are matched in order, each against the openers before it, which only
+// the closers before it have changed; a closer left unmatched finds no
+// match later either, when the end of the block visits it again; spans
+// are made before later links, but those lie after them. (Link labels
+// keep their goldmark bottoms: the delimiters matched early are exactly
+// those that no closer inside a later label could see.) A delimiter that
+// becomes text early may merge with text that follows it on the line, as
+// it would not in goldmark; on a line without backslashes so far that
+// flattens the same (see direct).
+func (p *fiParser) matchDelimiters(bottom int32) {
 	last := p.delimLst
 	if last == nilNode {
 		return
@@ -874,7 +1266,6 @@ func (p *fiParser) processDelimiters(bottom int32) {
 		closer = p.delimFirst
 	}
 	if closer == nilNode {
-		p.clearDelimiters(bottom)
 		return
 	}
 	for closer != nilNode {
@@ -926,7 +1317,6 @@ func (p *fiParser) processDelimiters(bottom int32) {
 			closer = next
 		}
 	}
-	p.clearDelimiters(bottom)
 }
 
 // ---- links and images (parser/link.go) ----
@@ -1268,7 +1658,7 @@ func fiFindClosure(bs []byte) int {
 // parseTask matches `^\[([\sxX])\]\s*` at the head of a list item's first
 // block.
 func (p *fiParser) parseTask() int32 {
-	if !p.task || p.nodes[0].first >= 0 {
+	if !p.task || p.nodes[0].first >= 0 || p.emitted {
 		return nilNode
 	}
 	line := p.peekLine()
@@ -1614,7 +2004,12 @@ func (p *fiParser) linkifyMay(line []byte, off int) bool {
 	if len(line) == 0 {
 		return false
 	}
-	return fiURLPrefix(line) || fiAlnum[line[0]] && p.atAhead(off)
+	if c := line[0]; c == 'h' || c == 'f' || c == 'w' {
+		if fiURLPrefix(line) {
+			return true
+		}
+	}
+	return !p.quiet && fiAlnum[line[0]] && p.atAhead(off)
 }
 
 // fiURLPrefix reports the starts of the URLs linkify looks for.
@@ -1760,12 +2155,16 @@ func (p *fiParser) flatten(pt *plainText, n int32) {
 			pt.appendSynthetic(string(label), at)
 		}
 		pt.protected = append(pt.protected, [2]int{start, len(pt.buf)})
-		url := string(label)
+		q := fiString{span: Span{at, b.autolinkEnd(at, len(label))}, auto: true, at: len(pt.links)}
 		if nd.flags&fiProto != 0 {
-			url = "http://" + url
+			q.dest = p.addString([]byte("http://"))
+		} else {
+			q.dest.start = len(p.sbuf)
 		}
-		l := &Link{Span: Span{at, b.autolinkEnd(at, len(label))}, Text: string(label), Destination: url, Auto: true}
-		pt.links = append(pt.links, plainLink{at: start, link: l})
+		q.text = p.addString(label)
+		q.dest.stop = q.text.stop
+		p.pending = append(p.pending, q)
+		pt.links = append(pt.links, plainLink{at: start}) // link set by run
 	case fiLink:
 		p.flattenLink(pt, n, false)
 	case fiImage:
@@ -1775,8 +2174,17 @@ func (p *fiParser) flatten(pt *plainText, n int32) {
 	case fiHTML:
 		sp := Span{nd.start, nd.stop}
 		raw := b.src[sp.Start:sp.End]
-		if bytes.IndexByte(raw, '=') < 0 {
-			break // anchorAttr needs "name=" or "id=": spare the regexp
+		if !fiMayHaveAnchor(raw) {
+			break // spare the search: most raw HTML is <br>, </a> or <a href=...>
+		}
+		var ok bool
+		if p.amatch, ok = fiAnchorAttrs(raw, p.amatch[:0]); ok {
+			for _, m := range p.amatch {
+				if m[3] > m[2] {
+					pt.anchors = append(pt.anchors, htmlAnchor{id: string(raw[m[2]:m[3]]), span: Span{sp.Start + m[0], sp.Start + m[1]}})
+				}
+			}
+			break
 		}
 		for _, m := range anchorAttr.FindAllSubmatchIndex(raw, -1) {
 			for g := 3; g <= 5; g++ {
@@ -1799,13 +2207,19 @@ func (p *fiParser) flattenCode(pt *plainText, n int32) {
 	pt.appendSynthetic("`", open)
 	last := open
 	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-		t := p.nodes[c]
+		t := &p.nodes[c]
 		if t.kind != fiText {
 			continue
 		}
 		p.appendCode(pt, t.start, t.stop)
 		last = t.stop
 	}
+	p.closeCode(pt, start, last)
+}
+
+// closeCode appends the closing backtick of a code span whose content
+// ends at last, and records the span from start in the plain text.
+func (p *fiParser) closeCode(pt *plainText, start, last int) {
 	closeAt := last
 	for closeAt < len(p.src) && p.src[closeAt] != '`' {
 		closeAt++
@@ -1884,13 +2298,11 @@ func (p *fiParser) flattenLink(pt *plainText, n int32, image bool) {
 		pt.protected = append(pt.protected, [2]int{start, end})
 	}
 	data := p.links[nd.length]
-	l := &Link{Destination: string(data.dest), Title: string(data.title), Image: image, Text: strings.TrimSpace(string(pt.buf[start:]))}
+	q := fiString{span: Span{at, b.linkEnd(nil, at)}, image: image, at: len(pt.links), dest: p.addString(data.dest), title: p.addString(data.title), text: p.addString(bytes.TrimSpace(pt.buf[start:]))}
 	if nd.flags&fiRef != 0 {
-		l.Ref = string(data.ref)
-		if l.Ref == "" {
-			l.Ref = l.Text
-		}
+		q.ref = p.addString(data.ref)
+		q.refIsText = len(data.ref) == 0
 	}
-	l.Span = Span{at, b.linkEnd(nil, at)}
-	pt.links = append(pt.links, plainLink{at: start, link: l})
+	p.pending = append(p.pending, q)
+	pt.links = append(pt.links, plainLink{at: start}) // link set by run
 }

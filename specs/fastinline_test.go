@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -582,4 +583,106 @@ func fiInlineCount(n ast.Node) int {
 		}
 	}
 	return k
+}
+
+// TestVerbatimPrefix checks the eight-bytes-at-a-time scan of appendSrc
+// against the byte-at-a-time one on long random text over the bytes it
+// treats specially: spaces, tabs, CR, LF, other control characters,
+// neighbours of ' ' and '!' and bytes of 0x80 and above.
+func TestVerbatimPrefix(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte("ab  \t\n\r\x00\x01\x1f\x1e!\"\x7f\x80\xa0\xff")
+	for range 50000 {
+		src := make([]byte, r.IntN(40))
+		for i := range src {
+			if r.IntN(3) == 0 {
+				src[i] = alphabet[r.IntN(len(alphabet))]
+			} else {
+				src[i] = 'a' + byte(r.IntN(26))
+			}
+		}
+		for _, after := range []bool{false, true} {
+			if got, want := verbatimPrefix(src, after), verbatimBytes(src, after); got != want {
+				t.Fatalf("verbatimPrefix(%q, %v) = %d, want %d", src, after, got, want)
+			}
+		}
+	}
+}
+
+// TestAnchorAttrs compares fiAnchorAttrs with the regexp it stands for on
+// random tags made of the tokens that matter to it.
+func TestAnchorAttrs(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	matches := 0
+	tokens := []string{"<", "<a", "<A", "<h2", "<x1", "</a", ">", " ", "\t", "\n", "\f", "\v", "=", " = ", "name", "NaMe", "id", "ID", "xid", "_id", "-id",
+		"name=", "id=", "\"", "'", "\"v\"", "'w'", "v", "/", "é", "ſ", "\u212a", "<ſ", "<a\u212a", "_", "-", "x", "1"}
+	check := func(raw []byte) {
+		t.Helper()
+		got, ok := fiAnchorAttrs(raw, nil)
+		if !ok {
+			return
+		}
+		var want [][4]int
+		for _, m := range anchorAttr.FindAllSubmatchIndex(raw, -1) {
+			w := [4]int{m[0], m[1], -1, -1}
+			for g := 3; g <= 5; g++ {
+				if m[2*g] >= 0 {
+					w[2], w[3] = m[2*g], m[2*g+1]
+				}
+			}
+			want = append(want, w)
+		}
+		matches += len(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("fiAnchorAttrs(%q) = %v, want %v", raw, got, want)
+		}
+		if len(want) > 0 && !fiMayHaveAnchor(raw) {
+			t.Fatalf("fiMayHaveAnchor(%q) = false, but anchorAttr matches", raw)
+		}
+	}
+	for _, s := range []string{`<a name="x">`, `<a id='y' name=z>`, `<a href="#x" id=q/>`, `<A NAME = "u"><b id=>`, `<a name="unclosed id=v>`} {
+		check([]byte(s))
+	}
+	for range 200000 {
+		var b []byte
+		if r.IntN(2) == 0 {
+			b = append(b, "<a "...)
+		}
+		for k := r.IntN(12); k >= 0; k-- {
+			b = append(b, tokens[r.IntN(len(tokens))]...)
+		}
+		check(b)
+	}
+	if matches < 10000 {
+		t.Errorf("only %d matches: the test tests little", matches)
+	}
+}
+
+// TestURLSpace checks fiURLSpace, which the inline loop's scan calls at
+// each ':' and '.', against the test of fiClass's scan at each space:
+// whether a URL start follows it.
+func TestURLSpace(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	tokens := []string{" ", "http", "https", "ftp", "www", "ww", "w", ":", ".", "h", "p", "s", "x", ":/", "tp"}
+	for range 100000 {
+		var ln []byte
+		for k := r.IntN(8); k >= 0; k-- {
+			ln = append(ln, tokens[r.IntN(len(tokens))]...)
+		}
+		i := r.IntN(len(ln) + 1)
+		for j := i; j < len(ln); j++ {
+			if ln[j] != ':' && ln[j] != '.' {
+				continue
+			}
+			want := -1
+			for s := i; s < j; s++ {
+				if ln[s] == ' ' && fiURLPrefix(ln[s+1:]) && s+1+bytes.IndexAny(ln[s+1:], ":.") == j {
+					want = s
+				}
+			}
+			if got := fiURLSpace(ln, i, j); got != want {
+				t.Fatalf("fiURLSpace(%q, %d, %d) = %d, want %d", ln, i, j, got, want)
+			}
+		}
+	}
 }

@@ -94,6 +94,7 @@ func (p *Parser) parseFast(d *Document, work []byte) (*Document, bool) {
 	}
 	fd := &Document{Path: d.Path, Source: d.Source, FrontMatter: d.FrontMatter, lineStarts: d.lineStarts}
 	b := &builder{doc: fd, src: work, p: p, fast: true, refs: tree.refs}
+	b.presize(len(work))
 	if len(tree.footnotes) > 0 {
 		b.footnotes = make(map[string]bool, len(tree.footnotes))
 		for _, fn := range tree.footnotes {
@@ -106,6 +107,19 @@ func (p *Parser) parseFast(d *Document, work []byte) (*Document, bool) {
 	b.finish()
 	fd.fast = true
 	return fd, true
+}
+
+// presize gives the per-document slabs room for a document of n bytes,
+// from the proportions of real specifications, so that they rarely grow
+// (each growth copies them).
+func (b *builder) presize(n int) {
+	b.runSlab = make([]run, 0, n/24+16)
+	b.spanSlab = make([]Span, 0, n/80+16)
+	b.sentPtrs = make([]*Sentence, 0, n/96+16)
+	b.doc.Blocks = make([]*Block, 0, n/96+16)
+	b.doc.Anchors = make([]Anchor, 0, n/600+8)
+	b.doc.anchorSet = make(map[string]int, n/600+8)
+	b.slugger.seen = make(map[string]int, n/600+8)
 }
 
 // errFastFallback stops a fast walk that met inline Markdown the fast
@@ -148,7 +162,7 @@ func (d *Document) check() error {
 			i += n
 		}
 	}
-	if line, depth := nestingDepth(src); depth > maxNesting {
+	if line, depth := nestingDepth(src, d.lineStarts); depth > maxNesting {
 		return fmt.Errorf("%s:%d: nesting too deep (%d levels of lists or block quotes, limit %d)", d.Path, line, depth, maxNesting)
 	}
 	return nil
@@ -156,22 +170,14 @@ func (d *Document) check() error {
 
 // nestingDepth estimates the deepest container nesting on any line: each
 // leading ">" counts, as does each leading indentation step before a list
-// marker. It is a cheap guard, not a parser.
-func nestingDepth(src []byte) (line, depth int) {
-	ln := 0
-	for len(src) > 0 {
-		ln++
-		end := bytes.IndexByte(src, '\n')
-		var l []byte
-		if end < 0 {
-			l, src = src, nil
-		} else {
-			l, src = src[:end], src[end+1:]
-		}
+// marker. It is a cheap guard, not a parser; starts are the line starts.
+func nestingDepth(src []byte, starts []int) (line, depth int) {
+	for ln, start := range starts {
 		d, ws := 0, 0
-		i := 0
-		for ; i < len(l); i++ {
-			switch l[i] {
+		i := start
+	scan:
+		for ; i < len(src); i++ {
+			switch src[i] {
 			case '>':
 				d++
 			case ' ':
@@ -179,17 +185,16 @@ func nestingDepth(src []byte) (line, depth int) {
 			case '\t':
 				ws += 4
 			default:
-				goto done
+				break scan
 			}
 		}
-	done:
 		// Indentation counts only before a list marker: two spaces per
 		// level is the tightest list nesting.
-		if i < len(l) && (l[i] == '-' || l[i] == '*' || l[i] == '+' || l[i] >= '0' && l[i] <= '9') {
+		if i < len(src) && (src[i] == '-' || src[i] == '*' || src[i] == '+' || src[i] >= '0' && src[i] <= '9') {
 			d += ws / 2
 		}
 		if d > depth {
-			depth, line = d, ln
+			depth, line = d, ln+1
 		}
 	}
 	return line, depth
@@ -355,6 +360,7 @@ type builder struct {
 	linkPtrs  []*Link
 	codeSlab  [][2]int
 	spanSlab  []Span
+	ends      []int // sentence ends of the current block
 
 	fast     bool // walking the fast block parser's tree
 	fallback bool // the fast inline parser gave up
@@ -690,6 +696,12 @@ func (b *builder) code(n ast.Node, fenced bool) {
 	cb := &CodeBlock{Fenced: fenced, Section: b.section}
 	l := n.Lines()
 	var content strings.Builder
+	size := 0
+	for i := 0; i < l.Len(); i++ {
+		seg := l.At(i)
+		size += seg.Len() + 1 // a forced newline may be added
+	}
+	content.Grow(size)
 	for i := 0; i < l.Len(); i++ {
 		seg := l.At(i)
 		content.Write(seg.Value(b.src))

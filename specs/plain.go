@@ -2,7 +2,9 @@ package specs
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -56,21 +58,7 @@ func (b *builder) plain(n ast.Node) *plainText {
 func (pt *plainText) appendSrc(src []byte, start int) {
 	for len(src) > 0 {
 		afterSpace := len(pt.buf) == 0 || pt.buf[len(pt.buf)-1] == ' ' || pt.buf[len(pt.buf)-1] == '\n'
-		i := 0
-	scan:
-		for ; i < len(src); i++ {
-			switch src[i] {
-			case '\n', '\r', '\t':
-				break scan
-			case ' ':
-				if afterSpace {
-					break scan
-				}
-				afterSpace = true
-			default:
-				afterSpace = false
-			}
-		}
+		i := verbatimPrefix(src, afterSpace)
 		if i > 0 {
 			pt.mark(start)
 			pt.buf = append(pt.buf, src[:i]...)
@@ -85,6 +73,86 @@ func (pt *plainText) appendSrc(src []byte, start int) {
 		}
 		src, start = src[i+1:], start+i+1
 	}
+}
+
+// verbatimPrefix is the length of the longest prefix of src that
+// appendSrc copies unchanged: up to a tab, CR or LF, or a space after a
+// space (afterSpace: the text before src ends in one). Words and single
+// spaces are most of the text, and a byte-at-a-time loop over them was
+// appendSrc's main cost, so it tests eight bytes at a time (SWAR): each
+// byte's high bit says whether it is a space or a control character, and
+// a space after a space is a bad byte.
+func verbatimPrefix(src []byte, afterSpace bool) int {
+	const lo7, ctl, spaces = 0x7f7f7f7f7f7f7f7f, 0x6060606060606060, 0x2020202020202020
+	n := len(src)
+	if n < 8 {
+		return verbatimBytes(src, afterSpace)
+	}
+	var carry uint64 // 0x80: the byte before the word is a space
+	if afterSpace {
+		carry = 0x80
+	}
+	i := 0
+	for i+8 <= n {
+		x := binary.LittleEndian.Uint64(src[i:])
+		y := x ^ spaces
+		// Exact per-byte tests (no borrow crosses bytes): sp has the high
+		// bit of each byte that is ' ', lt of each below ' '.
+		sp := ^(((y & lo7) + lo7) | y | lo7)
+		lt := ^(((x & lo7) + ctl) | x | lo7)
+		if bad := lt | sp&(sp<<8|carry); bad != 0 {
+			k := i + bits.TrailingZeros64(bad)>>3
+			if verbatimStop(src[k]) {
+				return k
+			}
+			i, carry = k+1, 0 // another control character is copied as it is
+			continue
+		}
+		carry = sp >> 56
+		i += 8
+	}
+	// The last bytes: a word that overlaps the one before, with the bytes
+	// before i masked off (the byte before i is in the word).
+	for i < n {
+		j := n - 8
+		x := binary.LittleEndian.Uint64(src[j:])
+		y := x ^ spaces
+		sp := ^(((y & lo7) + lo7) | y | lo7)
+		lt := ^(((x & lo7) + ctl) | x | lo7)
+		bad := (lt | sp&(sp<<8)) & (^uint64(0) << ((i - j) * 8))
+		if bad == 0 {
+			return n
+		}
+		k := j + bits.TrailingZeros64(bad)>>3
+		if verbatimStop(src[k]) {
+			return k
+		}
+		i = k + 1
+	}
+	return n
+}
+
+// verbatimStop reports which of the bytes verbatimPrefix flags end the
+// stretch: a tab, CR or LF, or a space (flagged only after a space);
+// other control characters are copied.
+func verbatimStop(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// verbatimBytes is verbatimPrefix a byte at a time, for short src.
+func verbatimBytes(src []byte, afterSpace bool) int {
+	for i, c := range src {
+		switch c {
+		case '\t', '\n', '\r':
+			return i
+		case ' ':
+			if afterSpace {
+				return i
+			}
+			afterSpace = true
+		default:
+			afterSpace = false
+		}
+	}
+	return len(src)
 }
 
 // appendText appends a text segment, dropping the backslash of escaped
@@ -257,9 +325,16 @@ func (b *builder) linkEnd(n ast.Node, at int) int {
 	if i < len(src) && src[i] == '!' {
 		i++
 	}
-	// Skip the balanced label.
+	// Skip the balanced label, passing bytes that change nothing a run at
+	// a time.
 	depth := 0
 	for ; i < len(src); i++ {
+		for depth > 0 && i < len(src) && linkEndClass[src[i]]&1 == 0 {
+			i++
+		}
+		if i >= len(src) {
+			break
+		}
 		switch src[i] {
 		case '\\':
 			i++
@@ -289,6 +364,12 @@ func (b *builder) linkEnd(n ast.Node, at int) int {
 	case '(':
 		depth = 0
 		for ; i < len(src); i++ {
+			for depth > 0 && i < len(src) && linkEndClass[src[i]]&2 == 0 {
+				i++
+			}
+			if i >= len(src) {
+				break
+			}
 			switch src[i] {
 			case '\\':
 				i++
@@ -309,6 +390,10 @@ func (b *builder) linkEnd(n ast.Node, at int) int {
 	}
 	return i
 }
+
+// linkEndClass marks the bytes that linkEnd looks at in a link label (1)
+// and in a destination (2).
+var linkEndClass = [256]byte{'\\': 3, '`': 1, '[': 1, ']': 1, '(': 2, ')': 2}
 
 // mergeRanges sorts ranges and merges overlapping ones in place: link
 // text may contain code spans, and the splitter wants disjoint ranges.
@@ -386,17 +471,18 @@ func (pt *plainText) headingText() string {
 
 // sentences splits a block's plain text into sentences located in source.
 func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
-	text := string(pt.buf)
-	if strings.TrimSpace(text) == "" {
+	if isBlankText(pt.buf) {
 		for _, pl := range pt.links {
 			pl.link.Block = blk
 			b.doc.Links = append(b.doc.Links, pl.link)
 		}
 		return
 	}
+	text := string(pt.buf)
 	var ends []int
 	if split {
-		ends = b.p.splitter.Split(text, mergeRanges(pt.protected))
+		b.ends = b.p.splitter.splitInto(b.ends[:0], text, mergeRanges(pt.protected))
+		ends = b.ends
 	}
 	bs := blk.Span()
 	// One slab per document holds every block's run map; a block keeps a
@@ -423,10 +509,17 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		} else {
 			s.Span = Span{srcStart, lastNonSpace(b.src, bs.Start, bs.End)}
 		}
-		raw := text[start:end]
-		trimmed := strings.TrimLeft(raw, " \n")
-		lead := start + len(raw) - len(trimmed)
-		s.Text = strings.ReplaceAll(strings.TrimRight(trimmed, " \n"), "\n", " ")
+		lead, stop := start, end
+		for lead < stop && (text[lead] == ' ' || text[lead] == '\n') {
+			lead++
+		}
+		for stop > lead && (text[stop-1] == ' ' || text[stop-1] == '\n') {
+			stop--
+		}
+		s.Text = text[lead:stop]
+		if strings.IndexByte(s.Text, '\n') >= 0 {
+			s.Text = strings.ReplaceAll(s.Text, "\n", " ")
+		}
 		s.lead = lead
 		codeFrom := len(b.codeSlab)
 		for _, c := range pt.code {
@@ -527,4 +620,19 @@ func lastNonSpace(src []byte, start, end int) int {
 		end--
 	}
 	return end
+}
+
+// isBlankText reports plain text of white space only, as
+// strings.TrimSpace sees it, without converting it to a string.
+func isBlankText(b []byte) bool {
+	for _, c := range b {
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+		case c >= 0x80:
+			return strings.TrimSpace(string(b)) == ""
+		default:
+			return false
+		}
+	}
+	return true
 }

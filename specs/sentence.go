@@ -20,12 +20,16 @@ var defaultAbbreviations = []string{
 // splitter finds sentence boundaries in plain text.
 type splitter struct {
 	abbrev map[string]bool
+	// longest is the length of the longest abbreviation: a longer word
+	// needs no lookup.
+	longest int
 }
 
 func newSplitter(extra []string) *splitter {
 	s := &splitter{abbrev: make(map[string]bool, len(defaultAbbreviations)+len(extra))}
 	for _, a := range defaultAbbreviations {
 		s.abbrev[a] = true
+		s.longest = max(s.longest, len(a))
 	}
 	for _, a := range extra {
 		a = strings.ToLower(strings.TrimSpace(a))
@@ -36,6 +40,7 @@ func newSplitter(extra []string) *splitter {
 			a += "."
 		}
 		s.abbrev[a] = true
+		s.longest = max(s.longest, len(a))
 	}
 	return s
 }
@@ -62,14 +67,60 @@ func isOpener(r rune) bool {
 // every sentence in text but the last. protected holds sorted, disjoint byte
 // ranges (code spans, URLs) inside which no boundary may fall.
 func (s *splitter) Split(text string, protected [][2]int) []int {
-	var ends []int
-	sentStart := 0
-	p := 0 // index into protected
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c != '.' && c != '?' && c != '!' && c != ':' {
+	return s.splitInto(nil, text, protected)
+}
+
+// terminators are the bytes that may end a sentence.
+const terminators = ".?!:"
+
+// A termFinder finds the next terminator with one vectorized IndexByte per
+// terminator byte, remembering each one's next position, instead of
+// testing every byte of the text.
+type termFinder struct {
+	at [len(terminators)]int // next position of each; -1: none left
+}
+
+func newTermFinder() termFinder {
+	var f termFinder
+	for k := range f.at {
+		f.at[k] = -2 // not searched yet
+	}
+	return f
+}
+
+// next returns the position of the first terminator at or after from, or
+// -1.
+func (f *termFinder) next(text string, from int) int {
+	if from >= len(text) {
+		return -1
+	}
+	best := -1
+	for k := range f.at {
+		if f.at[k] == -1 {
 			continue
 		}
+		if f.at[k] < from {
+			if j := strings.IndexByte(text[from:], terminators[k]); j >= 0 {
+				f.at[k] = from + j
+			} else {
+				f.at[k] = -1
+				continue
+			}
+		}
+		if best < 0 || f.at[k] < best {
+			best = f.at[k]
+		}
+	}
+	return best
+}
+
+// splitInto is Split appending to ends, so a caller can reuse its buffer.
+func (s *splitter) splitInto(ends []int, text string, protected [][2]int) []int {
+	sentStart := 0
+	p := 0 // index into protected
+	f := newTermFinder()
+	for i := f.next(text, 0); i >= 0 && i < len(text); i = f.next(text, i+1) {
+		c := text[i]
 		for p < len(protected) && protected[p][1] <= i {
 			p++
 		}
@@ -157,8 +208,24 @@ func (s *splitter) isAbbrev(text string) bool {
 		start -= n
 	}
 	word := text[start:]
-	if len(word) > 12 {
+	if len(word) > s.longest {
 		return false
+	}
+	// Lower-case ASCII in a small buffer: the map lookup of
+	// string(bytes) does not allocate.
+	var buf [32]byte
+	if len(word) <= len(buf) {
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if c >= 0x80 {
+				return s.abbrev[strings.ToLower(word)]
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return s.abbrev[string(buf[:len(word)])]
 	}
 	return s.abbrev[strings.ToLower(word)]
 }

@@ -2,6 +2,7 @@ package specs
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -63,6 +64,12 @@ func TestSplitExtraAbbreviations(t *testing.T) {
 	if got := sp.Split("It is approx. Ten. See Sect. Four.", nil); len(got) != 1 {
 		t.Errorf("got %d boundaries, want 1", len(got))
 	}
+	// An abbreviation longer than any built-in one is honoured too (words
+	// over twelve bytes were once never looked up).
+	sp = newSplitter([]string{"Supplementum."})
+	if got := sp.Split("See Supplementum. Two for this.", nil); len(got) != 0 {
+		t.Errorf("got %d boundaries after a long abbreviation, want 0", len(got))
+	}
 }
 
 // TestHeadingAttributesAreText: "{#x}" is literal text on github.com, so
@@ -92,6 +99,22 @@ func TestSlugger(t *testing.T) {
 	} {
 		if got := s.Slug(tt.in); got != tt.want {
 			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSlugASCIIPath checks the ASCII shortcut of Slug against the rune
+// path, which a non-ASCII letter forces.
+func TestSlugASCIIPath(t *testing.T) {
+	var all strings.Builder
+	for c := 0; c < 0x80; c++ {
+		all.WriteByte(byte(c))
+	}
+	for _, text := range []string{all.String(), "Hello, World!", "  Two  spaces_and-dashes  ", "API v1.2 (Draft)"} {
+		got := Slug(text)
+		want := strings.TrimSuffix(Slug(text+"é"), "é")
+		if got != want {
+			t.Errorf("Slug(%q) = %q, rune path gives %q", text, got, want)
 		}
 	}
 }

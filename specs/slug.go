@@ -14,6 +14,20 @@ import (
 func Slug(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
+	if ascii(text) {
+		// Most headings: one pass, no lower-cased copy.
+		for i := 0; i < len(text); i++ {
+			switch c := text[i]; {
+			case c == ' ':
+				b.WriteByte('-')
+			case c >= 'A' && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			case c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z':
+				b.WriteByte(c)
+			}
+		}
+		return b.String()
+	}
 	for _, r := range strings.ToLower(text) {
 		switch {
 		case r == ' ':
@@ -54,4 +68,13 @@ func (s *Slugger) Slug(text string) string {
 	}
 	s.seen[result] = 0
 	return result
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
