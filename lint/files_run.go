@@ -111,7 +111,7 @@ func readFileInto(buf []byte, name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: a close error loses nothing
 	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && int64(cap(buf)) < fi.Size()+1 {
 		buf = make([]byte, 0, fi.Size()+512)
 	}
