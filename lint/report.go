@@ -37,11 +37,22 @@ func Report(w io.Writer, format string, fs []Finding, opts ReportOptions) error 
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats(), ", "))
 }
 
+// textFlush is the size of the chunks reportText writes.
+const textFlush = 64 << 10
+
 func reportText(w io.Writer, fs []Finding, opts ReportOptions) error {
 	// Appending without fmt: a run over a large tree prints a hundred
-	// thousand lines.
-	var b []byte
+	// thousand lines. They are written a chunk at a time rather than
+	// built into one buffer, whose growth would copy and allocate several
+	// times the output.
+	b := make([]byte, 0, min(textFlush+textFlush/4, 256*len(fs)))
 	for _, f := range fs {
+		if len(b) >= textFlush {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
 		if opts.Color {
 			b = append(b, "\x1b[1m"...)
 		}

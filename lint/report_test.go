@@ -3,7 +3,10 @@ package lint
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -127,5 +130,103 @@ func TestReportSARIFValid(t *testing.T) {
 func TestReportUnknownFormat(t *testing.T) {
 	if err := Report(&bytes.Buffer{}, "xml", nil, ReportOptions{}); err == nil {
 		t.Error("unknown format accepted")
+	}
+}
+
+// reportTextOneBuffer is reportText as it was before it wrote in chunks:
+// the whole report built in one buffer and written once.
+func reportTextOneBuffer(w io.Writer, fs []Finding, opts ReportOptions) error {
+	var b []byte
+	for _, f := range fs {
+		if opts.Color {
+			b = append(b, "\x1b[1m"...)
+		}
+		b = append(b, f.Path...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Line), 10)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Column), 10)
+		b = append(b, ':')
+		sev := f.Severity.String()
+		if opts.Color {
+			b = append(b, "\x1b[0m"...)
+			switch f.Severity {
+			case Error:
+				sev = "\x1b[31m" + sev + "\x1b[0m"
+			case Warning:
+				sev = "\x1b[33m" + sev + "\x1b[0m"
+			case Info:
+				sev = "\x1b[36m" + sev + "\x1b[0m"
+			}
+		}
+		b = append(b, ' ')
+		b = append(b, sev...)
+		b = append(b, ' ')
+		b = append(b, f.Rule...)
+		b = append(b, ": "...)
+		b = append(b, f.Message...)
+		if f.Fix != nil {
+			b = append(b, " (fixable)"...)
+		}
+		b = append(b, '\n')
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// manyFindings returns n findings of every severity, some fixable, some
+// with long messages, so that a text report crosses several chunks.
+func manyFindings(n int) []Finding {
+	fs := make([]Finding, n)
+	for i := range fs {
+		fs[i] = Finding{
+			Path: "image-spec/config.md", Line: i + 1, Column: i%7 + 1,
+			Rule: "one-sentence-per-line", Severity: Severity(i % 4),
+			Message: "line holds more than one sentence: start \"" + strings.Repeat("é", i%300) + strconv.Itoa(i) + "\" on a new line",
+		}
+		if i%3 == 0 {
+			fs[i].Fix = fixOne("join", Edit{})
+		}
+	}
+	return fs
+}
+
+// The text report written in chunks is the report built in one buffer.
+func TestReportTextChunksMatchOneBuffer(t *testing.T) {
+	for _, n := range []int{0, 1, 100, 3000} {
+		fs := manyFindings(n)
+		for _, color := range []bool{false, true} {
+			var got, want bytes.Buffer
+			if err := reportText(&got, fs, ReportOptions{Color: color}); err != nil {
+				t.Fatal(err)
+			}
+			if err := reportTextOneBuffer(&want, fs, ReportOptions{Color: color}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("n=%d color=%v: chunked report differs", n, color)
+			}
+		}
+	}
+}
+
+// A failing writer's error is returned.
+func TestReportTextWriteError(t *testing.T) {
+	if err := reportText(failWriter{}, manyFindings(3000), ReportOptions{}); err == nil {
+		t.Error("no error from a failing writer")
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("write failed") }
+
+func BenchmarkReportText(b *testing.B) {
+	fs := manyFindings(100000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := reportText(io.Discard, fs, ReportOptions{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -113,7 +113,7 @@ func (p *Parser) parseFast(d *Document, work []byte) (*Document, bool) {
 // from the proportions of real specifications, so that they rarely grow
 // (each growth copies them).
 func (b *builder) presize(n int) {
-	b.runSlab = make([]run, 0, n/24+16)
+	b.runSlab = make([]run, 0, n/36+16)
 	b.spanSlab = make([]Span, 0, n/80+16)
 	b.sentPtrs = make([]*Sentence, 0, n/96+16)
 	b.doc.Blocks = make([]*Block, 0, n/96+16)

@@ -46,3 +46,30 @@ func TestAppendSrcMatchesByteAtATime(t *testing.T) {
 		}
 	}
 }
+
+// TestTermFinder checks termFinder.next against a plain scan, on texts
+// long enough for its IndexByte path and short enough for its byte loop.
+func TestTermFinder(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := "ab .?!:"
+	for n := 0; n < 3000; n++ {
+		b := make([]byte, r.IntN(300))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		text := string(b)
+		f := newTermFinder()
+		for from := 0; from <= len(text); from += 1 + r.IntN(20) {
+			want := -1
+			for i := from; i < len(text); i++ {
+				if isTerminator[text[i]] {
+					want = i
+					break
+				}
+			}
+			if got := f.next(text, from); got != want {
+				t.Fatalf("next(%q, %d) = %d, want %d", text, from, got, want)
+			}
+		}
+	}
+}

@@ -73,6 +73,8 @@ func (s *splitter) Split(text string, protected [][2]int) []int {
 // terminators are the bytes that may end a sentence.
 const terminators = ".?!:"
 
+var isTerminator = [256]bool{'.': true, '?': true, '!': true, ':': true}
+
 // A termFinder finds the next terminator with one vectorized IndexByte per
 // terminator byte, remembering each one's next position, instead of
 // testing every byte of the text.
@@ -92,6 +94,16 @@ func newTermFinder() termFinder {
 // -1.
 func (f *termFinder) next(text string, from int) int {
 	if from >= len(text) {
+		return -1
+	}
+	if len(text)-from < 48 {
+		// A short rest (table cells, headings, a sentence's tail): four
+		// IndexByte calls cost more than looking at each byte.
+		for i := from; i < len(text); i++ {
+			if isTerminator[text[i]] {
+				return i
+			}
+		}
 		return -1
 	}
 	best := -1
