@@ -45,15 +45,28 @@ func LintFiles(root string, files []specs.File, rules []*Rule, cfg Config, opts 
 
 // Resolver maps the set-relative paths of findings to absolute file paths.
 func Resolver(root string, files []specs.File) func(path string) string {
+	// One working directory for all: filepath.Abs asks the system for it
+	// on every call, two stat calls each, and a set can have thousands of
+	// files.
+	wd, wdErr := os.Getwd()
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return filepath.Clean(p)
+		}
+		if wdErr != nil {
+			return absPath(p)
+		}
+		return filepath.Join(wd, p)
+	}
 	byPath := make(map[string]string, len(files))
 	for _, f := range files {
-		byPath[f.Path] = absPath(f.OS)
+		byPath[f.Path] = abs(f.OS)
 	}
 	return func(path string) string {
 		if a, ok := byPath[path]; ok {
 			return a
 		}
-		return absPath(filepath.Join(root, filepath.FromSlash(path)))
+		return abs(filepath.Join(root, filepath.FromSlash(path)))
 	}
 }
 
@@ -107,6 +120,12 @@ func absPath(p string) string {
 // readFileInto reads the file at name into buf, growing it as needed, and
 // returns the filled slice.
 func readFileInto(buf []byte, name string) ([]byte, error) {
+	return readFile(buf, name)
+}
+
+// readFileOS is readFileInto through package os, for systems without
+// readFileRaw.
+func readFileOS(buf []byte, name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err

