@@ -17,6 +17,10 @@ var defaultAbbreviations = []string{
 	"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
 }
 
+// titles are the abbreviations that stand before a name, written in lower
+// case: as such they are something else.
+var titles = map[string]bool{"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "st.": true, "jr.": true, "sr.": true}
+
 // splitter finds sentence boundaries in plain text.
 type splitter struct {
 	abbrev map[string]bool
@@ -221,6 +225,11 @@ func (s *splitter) isAbbrev(text string) bool {
 	}
 	word := text[start:]
 	if len(word) > s.longest {
+		return false
+	}
+	if titles[word] {
+		// Lower-case "ms." or "st." is a unit or a word at the end of a
+		// sentence ("within 500 ms."), not "Ms." or "St.".
 		return false
 	}
 	// Lower-case ASCII in a small buffer: the map lookup of

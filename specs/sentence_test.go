@@ -64,6 +64,15 @@ func TestSplitExtraAbbreviations(t *testing.T) {
 	if got := sp.Split("It is approx. Ten. See Sect. Four.", nil); len(got) != 1 {
 		t.Errorf("got %d boundaries, want 1", len(got))
 	}
+	// A title abbreviation counts only with its capital: "ms." ends a
+	// sentence that gives a time in milliseconds.
+	sp = newSplitter(nil)
+	if got := sp.Split("It takes 7 ms.\nThe next one.", nil); len(got) != 1 {
+		t.Errorf("got %d boundaries after \"ms.\", want 1", len(got))
+	}
+	if got := sp.Split("Ask Ms. Smith.", nil); len(got) != 0 {
+		t.Errorf("got %d boundaries after \"Ms.\", want 0", len(got))
+	}
 	// An abbreviation longer than any built-in one is honoured too (words
 	// over twelve bytes were once never looked up).
 	sp = newSplitter([]string{"Supplementum."})
