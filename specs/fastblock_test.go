@@ -181,7 +181,7 @@ var fastBlockSeeds = []string{
 // BenchmarkFastBlocks measures the fast block parser alone on the OCI
 // specs (run with -cpu 1).
 func BenchmarkFastBlocks(b *testing.B) {
-	_, srcs, total := loadSources(b)
+	_, srcs, total := testcorpus.OCISources(b)
 	starts := make([][]int, len(srcs))
 	for i, src := range srcs {
 		starts[i] = lineStarts(src)
@@ -193,22 +193,4 @@ func BenchmarkFastBlocks(b *testing.B) {
 			parseBlocksFast(src, starts[i])
 		}
 	}
-}
-
-func loadSources(b *testing.B) (names []string, srcs [][]byte, total int64) {
-	for _, dir := range testcorpus.OCISpecs(b) {
-		for _, f := range testcorpus.Markdown(b, dir) {
-			if testcorpus.IsArchivedVersion(f) {
-				continue
-			}
-			src, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			names = append(names, f)
-			srcs = append(srcs, src)
-			total += int64(len(src))
-		}
-	}
-	return names, srcs, total
 }

@@ -1838,6 +1838,18 @@ func (m *tagMatcher) at(i int) (byte, bool) {
 	return 0, false
 }
 
+// skip returns the first position from i whose byte is not accepted by
+// keep (or the end of the input).
+func (m *tagMatcher) skip(i int, keep func(byte) bool) int {
+	for {
+		c, ok := m.at(i)
+		if !ok || !keep(c) {
+			return i
+		}
+		i++
+	}
+}
+
 func (m *tagMatcher) match(closing bool) int {
 	i := 1
 	if closing {
@@ -1847,13 +1859,7 @@ func (m *tagMatcher) match(closing bool) int {
 		return -1
 	}
 	i++
-	for {
-		c, ok := m.at(i)
-		if !ok || !isTagNameByte(c) {
-			break
-		}
-		i++
-	}
+	i = m.skip(i, isTagNameByte)
 	if !closing {
 		i = m.attributes(i)
 		if m.more {
@@ -1904,13 +1910,7 @@ func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 func (m *tagMatcher) attributes(i int) int {
 	for {
 		j := i
-		for {
-			c, ok := m.at(j)
-			if !ok || !isTagSpace(c) {
-				break
-			}
-			j++
-		}
+		j = m.skip(j, isTagSpace)
 		if j == i {
 			return i
 		}
@@ -1919,13 +1919,7 @@ func (m *tagMatcher) attributes(i int) int {
 			return i
 		}
 		j++
-		for {
-			c, ok := m.at(j)
-			if !ok || !isAttrNameByte(c) {
-				break
-			}
-			j++
-		}
+		j = m.skip(j, isAttrNameByte)
 		i = m.value(j)
 		if m.more {
 			return i
@@ -1936,24 +1930,12 @@ func (m *tagMatcher) attributes(i int) int {
 // value consumes an optional "= value" after an attribute name at i.
 func (m *tagMatcher) value(i int) int {
 	j := i
-	for {
-		c, ok := m.at(j)
-		if !ok || !isTagSpace(c) {
-			break
-		}
-		j++
-	}
+	j = m.skip(j, isTagSpace)
 	if c, ok := m.at(j); !ok || c != '=' {
 		return i
 	}
 	j++
-	for {
-		c, ok := m.at(j)
-		if !ok || !isTagSpace(c) {
-			break
-		}
-		j++
-	}
+	j = m.skip(j, isTagSpace)
 	c, ok := m.at(j)
 	if !ok {
 		return i

@@ -456,21 +456,13 @@ func FuzzPlainFast(f *testing.F) {
 
 // fiBlocks collects the inline blocks of the OCI specs for the benchmarks.
 func fiBenchBlocks(b *testing.B) (docs []*fiDoc, size int64) {
-	for _, dir := range testcorpus.OCISpecs(b) {
-		for _, f := range testcorpus.Markdown(b, dir) {
-			if testcorpus.IsArchivedVersion(f) {
-				continue
-			}
-			src, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			d := fiParse(src)
-			for _, blk := range d.blocks {
-				size += int64(fiLinesLen(blk.n.Lines()))
-			}
-			docs = append(docs, d)
+	_, srcs, _ := testcorpus.OCISources(b)
+	for _, src := range srcs {
+		d := fiParse(src)
+		for _, blk := range d.blocks {
+			size += int64(fiLinesLen(blk.n.Lines()))
 		}
+		docs = append(docs, d)
 	}
 	return docs, size
 }

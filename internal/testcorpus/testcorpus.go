@@ -95,3 +95,25 @@ func IsArchivedVersion(file string) bool {
 	ok, _ := filepath.Match("spec-v*.md", filepath.Base(file))
 	return ok
 }
+
+// OCISources reads the Markdown of the three OCI specs at HEAD (archived
+// versions left out), for benchmarks: the file names, their contents and
+// the total size.
+func OCISources(tb testing.TB) (names []string, srcs [][]byte, total int64) {
+	tb.Helper()
+	for _, dir := range OCISpecs(tb) {
+		for _, f := range Markdown(tb, dir) {
+			if IsArchivedVersion(f) {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			names = append(names, f)
+			srcs = append(srcs, src)
+			total += int64(len(src))
+		}
+	}
+	return names, srcs, total
+}
