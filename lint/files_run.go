@@ -35,6 +35,9 @@ func LintFiles(root string, files []specs.File, rules []*Rule, cfg Config, opts 
 			return nil, err
 		}
 		st.Add(doc)
+		// The stream keeps only strings and numbers of a document: its
+		// memory can serve the next one.
+		parser.Recycle(doc)
 	}
 	fs := st.Finish()
 	if changed != nil {

@@ -73,10 +73,7 @@ type fastBlocks struct {
 	refs        map[string]refTarget
 	footnotes   []*east.Footnote
 	lines       []text.Segment // the open leaf's lines
-	paras       slab[ast.Paragraph]
-	items       slab[ast.ListItem]
-	headings    slab[ast.Heading]
-	cells       slab[east.TableCell]
+	nodes       *arena
 	failed      bool
 	why         string
 	whyAt       int
@@ -96,17 +93,20 @@ type fastTree struct {
 
 // parseBlocksFast returns goldmark's block tree for src, whose line starts
 // are given, or ok=false when src needs goldmark.
-func parseBlocksFast(src []byte, starts []int) (t fastTree, ok bool) {
-	t, ok, _ = parseBlocksFastWhy(src, starts)
+func parseBlocksFast(src []byte, starts []int, ar *arena) (t fastTree, ok bool) {
+	t, ok, _ = parseBlocksFastWhy(src, starts, ar)
 	return t, ok
 }
 
 // parseBlocksFastWhy is parseBlocksFast that also says why it gave up.
-func parseBlocksFastWhy(src []byte, starts []int) (t fastTree, ok bool, why string) {
+func parseBlocksFastWhy(src []byte, starts []int, ar *arena) (t fastTree, ok bool, why string) {
+	if ar == nil {
+		ar = new(arena)
+	}
 	if bytes.IndexByte(src, '\r') >= 0 || bytes.IndexByte(src, '\v') >= 0 || bytes.IndexByte(src, '\f') >= 0 {
 		return t, false, "carriage return, vertical tab or form feed"
 	}
-	p := &fastBlocks{src: src, doc: ast.NewDocument(), conts: make([]fcont, 1, 16)}
+	p := &fastBlocks{src: src, doc: ast.NewDocument(), conts: make([]fcont, 1, 16), nodes: ar}
 	p.conts[0] = fcont{node: p.doc, kind: contDoc}
 	for i, ls := range starts {
 		if ls >= len(src) || p.failed {
@@ -430,7 +430,7 @@ match:
 					p.conts = append(p.conts, fcont{node: l, kind: contList, marker: mk.marker, ordered: mk.ordered})
 				}
 				off := mk.markerAt + mk.width - pos + mk.offset
-				li := p.items.new()
+				li := p.nodes.items.new()
 				li.Offset = off
 				li.SetPos(at)
 				p.appendBlock(li)
@@ -476,7 +476,7 @@ match:
 		}
 		p.closeFrom(m)
 		p.closeLeaf()
-		para := p.paras.new()
+		para := p.nodes.paras.new()
 		p.appendBlock(para)
 		p.leaf, p.lk = para, leafPara
 		p.addLine(text.NewSegment(pos, next))
@@ -689,7 +689,7 @@ func (p *fastBlocks) atxHeading(at, end, next int) *ast.Heading {
 		return nil
 	}
 	if i == len(s) { // a lone '#' at the end of the file
-		h := p.headings.new()
+		h := p.nodes.headings.new()
 		h.Level = level
 		h.SetPos(at)
 		return h
@@ -700,7 +700,7 @@ func (p *fastBlocks) atxHeading(at, end, next int) *ast.Heading {
 		}
 		return nil
 	}
-	h := p.headings.new()
+	h := p.nodes.headings.new()
 	h.Level = level
 	h.SetPos(at)
 	j := i
@@ -1194,7 +1194,7 @@ func (p *fastBlocks) tableRow(seg text.Segment, align []east.Alignment, header b
 		} else {
 			a = align[i]
 		}
-		cell := p.cells.new()
+		cell := p.nodes.cells.new()
 		cell.SetPos(npos.Start + pos)
 		cell.Alignment = a
 		backtick := false
@@ -1229,15 +1229,34 @@ func segValue(s text.Segment, src []byte) []byte { return s.Value(src) }
 
 // A slab hands out zeroed values from chunks, one allocation for many
 // nodes: a document has thousands of paragraphs, items and cells, and
-// allocating each alone is a good part of the parse.
-type slab[T any] struct{ chunk []T }
+// allocating each alone is a good part of the parse. A recycled slab
+// (see Parser.Recycle) hands out its chunks again.
+type slab[T any] struct {
+	chunk []T
+	used  [][]T // chunks handed out, the current one last
+	free  [][]T // recycled chunks
+}
 
 func (s *slab[T]) new() *T {
 	if len(s.chunk) == cap(s.chunk) {
-		// Chunks double from 8 to 256 values: small documents waste
-		// little, large ones allocate rarely.
-		s.chunk = make([]T, 0, min(max(8, 2*cap(s.chunk)), 256))
+		if n := len(s.free); n > 0 {
+			s.chunk = s.free[n-1][:0]
+			s.free = s.free[:n-1]
+			clear(s.chunk[:cap(s.chunk)])
+		} else {
+			// Chunks double from 8 to 256 values: small documents
+			// waste little, large ones allocate rarely.
+			s.chunk = make([]T, 0, min(max(8, 2*cap(s.chunk)), 256))
+		}
+		s.used = append(s.used, s.chunk)
 	}
 	s.chunk = s.chunk[:len(s.chunk)+1]
 	return &s.chunk[len(s.chunk)-1]
+}
+
+// recycle makes every chunk handed out available again.
+func (s *slab[T]) recycle() {
+	s.free = append(s.free, s.used...)
+	clear(s.used)
+	s.used, s.chunk = s.used[:0], nil
 }

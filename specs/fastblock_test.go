@@ -92,7 +92,7 @@ func diffFirst(a, b string) string {
 func checkFastBlocks(t testing.TB, name string, src []byte) bool {
 	t.Helper()
 	work, _ := prepare(src)
-	tree, ok, why := parseBlocksFastWhy(work, lineStarts(work))
+	tree, ok, why := parseBlocksFastWhy(work, lineStarts(work), nil)
 	if !ok {
 		t.Logf("%s: %s", name, why)
 		return false
@@ -190,7 +190,7 @@ func BenchmarkFastBlocks(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, src := range srcs {
-			parseBlocksFast(src, starts[i])
+			parseBlocksFast(src, starts[i], nil)
 		}
 	}
 }

@@ -44,6 +44,7 @@ type Parser struct {
 	splitter  *splitter
 	modelOnly bool
 	inline    *fiParser // the fast inline parser's reusable state
+	spare     *arena    // memory recycled from the last document
 }
 
 // NewParser returns a parser configured for GitHub Flavored Markdown, as
@@ -88,13 +89,20 @@ func (p *Parser) Parse(path string, src []byte) (*Document, error) {
 // parseFast builds the model with the fast parsers, or reports false when
 // the document holds a construct they leave to goldmark.
 func (p *Parser) parseFast(d *Document, work []byte) (*Document, bool) {
-	tree, ok := parseBlocksFast(work, d.lineStarts)
+	ar := p.spare
+	p.spare = nil
+	if ar == nil {
+		ar = new(arena)
+	}
+	tree, ok := parseBlocksFast(work, d.lineStarts, ar)
 	if !ok {
+		ar.recycle()
+		p.spare = ar
 		return nil, false
 	}
-	fd := &Document{Path: d.Path, Source: d.Source, FrontMatter: d.FrontMatter, lineStarts: d.lineStarts}
+	fd := &Document{Path: d.Path, Source: d.Source, FrontMatter: d.FrontMatter, lineStarts: d.lineStarts, arena: ar}
 	b := &builder{doc: fd, src: work, p: p, fast: true, refs: tree.refs}
-	b.presize(len(work))
+	b.presize(len(work), ar)
 	if len(tree.footnotes) > 0 {
 		b.footnotes = make(map[string]bool, len(tree.footnotes))
 		for _, fn := range tree.footnotes {
@@ -102,24 +110,113 @@ func (p *Parser) parseFast(d *Document, work []byte) (*Document, bool) {
 		}
 	}
 	if err := b.walk(tree.doc); err != nil {
+		ar.recycle()
+		p.spare = ar
 		return nil, false
 	}
 	b.finish()
+	b.keep(ar)
 	fd.fast = true
 	return fd, true
+}
+
+// Recycle hands the memory of a document parsed with Options.ModelOnly
+// back to the parser, which reuses it for the next document. A caller that
+// is done with a document before it parses the next (lint's stream keeps
+// only strings and numbers of each) saves most of the garbage collector's
+// work. Neither d nor anything reachable from it may be used afterwards.
+func (p *Parser) Recycle(d *Document) {
+	if d == nil || d.arena == nil {
+		return
+	}
+	ar := d.arena
+	d.arena = nil
+	*d = Document{Path: d.Path} // make later use fail loudly
+	ar.recycle()
+	p.spare = ar
+}
+
+// An arena holds the memory of one fast-parsed document that Recycle can
+// give to the next: the slabs of block nodes and model values, and the
+// backing arrays of the per-document slices and maps.
+type arena struct {
+	paras     slab[ast.Paragraph]
+	items     slab[ast.ListItem]
+	headings  slab[ast.Heading]
+	cells     slab[east.TableCell]
+	sentences slab[Sentence]
+	blocks    slab[Block]
+
+	runs      []run
+	spans     []Span
+	sentPtrs  []*Sentence
+	blockPtrs []*Block
+	anchors   []Anchor
+	anchorSet map[string]int
+	slugs     map[string]int
+}
+
+func (ar *arena) recycle() {
+	ar.paras.recycle()
+	ar.items.recycle()
+	ar.headings.recycle()
+	ar.cells.recycle()
+	ar.sentences.recycle()
+	ar.blocks.recycle()
+	clear(ar.sentPtrs[:cap(ar.sentPtrs)])
+	clear(ar.blockPtrs[:cap(ar.blockPtrs)])
+	clear(ar.anchors[:cap(ar.anchors)])
+	clear(ar.anchorSet)
+	clear(ar.slugs)
+}
+
+// keep records in ar the slices the builder grew, for the next document.
+func (b *builder) keep(ar *arena) {
+	ar.runs, ar.spans, ar.sentPtrs = b.runSlab[:0], b.spanSlab[:0], b.sentPtrs[:0]
+	ar.blockPtrs, ar.anchors = b.doc.Blocks[:0], b.doc.Anchors[:0]
+	ar.anchorSet, ar.slugs = b.doc.anchorSet, b.slugger.seen
 }
 
 // presize gives the per-document slabs room for a document of n bytes,
 // from the proportions of real specifications, so that they rarely grow
 // (each growth copies them).
-func (b *builder) presize(n int) {
-	b.runSlab = make([]run, 0, n/36+16)
-	b.spanSlab = make([]Span, 0, n/80+16)
-	b.sentPtrs = make([]*Sentence, 0, n/96+16)
-	b.doc.Blocks = make([]*Block, 0, n/96+16)
-	b.doc.Anchors = make([]Anchor, 0, n/600+8)
-	b.doc.anchorSet = make(map[string]int, n/600+8)
-	b.slugger.seen = make(map[string]int, n/600+8)
+// Slices and maps recycled in ar serve when they are large enough.
+func (b *builder) presize(n int, ar *arena) {
+	b.runSlab = reuse(ar.runs, n/36+16)
+	b.spanSlab = reuse(ar.spans, n/80+16)
+	b.sentPtrs = reuse(ar.sentPtrs, n/96+16)
+	b.doc.Blocks = reuse(ar.blockPtrs, n/96+16)
+	b.doc.Anchors = reuse(ar.anchors, n/600+8)
+	b.doc.anchorSet, b.slugger.seen = ar.anchorSet, ar.slugs
+	if b.doc.anchorSet == nil {
+		b.doc.anchorSet = make(map[string]int, n/600+8)
+		b.slugger.seen = make(map[string]int, n/600+8)
+	}
+	b.sentSlab, b.blockSlab = &ar.sentences, &ar.blocks
+}
+
+// newBlock and newSentence take model values from the slabs, which a
+// goldmark walk (no arena) creates on first use.
+func (b *builder) newBlock() *Block {
+	if b.blockSlab == nil {
+		b.blockSlab = new(slab[Block])
+	}
+	return b.blockSlab.new()
+}
+
+func (b *builder) newSentence() *Sentence {
+	if b.sentSlab == nil {
+		b.sentSlab = new(slab[Sentence])
+	}
+	return b.sentSlab.new()
+}
+
+// reuse returns s emptied when it can hold n values, else a new slice.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:0]
+	}
+	return make([]T, 0, n)
 }
 
 // errFastFallback stops a fast walk that met inline Markdown the fast
@@ -354,8 +451,8 @@ type builder struct {
 	scratch plainText
 	runSlab []run
 	// Slabs for the many small values of a document's model.
-	sentSlab  slab[Sentence]
-	blockSlab slab[Block]
+	sentSlab  *slab[Sentence]
+	blockSlab *slab[Block]
 	sentPtrs  []*Sentence
 	linkPtrs  []*Link
 	codeSlab  [][2]int
@@ -602,7 +699,7 @@ func (b *builder) heading(n *ast.Heading) {
 		b.addAnchor(Anchor{ID: id.id, Kind: ExplicitAnchor, Span: id.span, Heading: h})
 	}
 	if l := n.Lines(); l != nil && l.Len() > 0 {
-		blk := b.blockSlab.new()
+		blk := b.newBlock()
 		*blk = Block{Kind: HeadingText, Lines: b.blockLines(l), Section: h}
 		b.sentences(blk, pt, false)
 		h.Block = blk
@@ -625,7 +722,7 @@ func (b *builder) prose(n ast.Node, kind BlockKind, in container) {
 	if l == nil || l.Len() == 0 {
 		return
 	}
-	blk := b.blockSlab.new()
+	blk := b.newBlock()
 	*blk = Block{Kind: kind, Lines: b.blockLines(l), Section: b.section, Quote: in.quote, Item: in.item}
 	if blk.Item != nil && blk.Item.First == nil {
 		blk.Item.First = blk
@@ -652,7 +749,7 @@ func (b *builder) table(t *east.Table, in container) {
 		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			pt := b.inlines(c)
-			blk := b.blockSlab.new()
+			blk := b.newBlock()
 			*blk = Block{Kind: TableCell, Section: b.section, Table: tb, Row: row, Col: col, Quote: in.quote, Item: in.item}
 			sp, ok := pt.sourceSpan()
 			if !ok {

@@ -502,7 +502,7 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		if i < len(ends) {
 			end = ends[i]
 		}
-		s := b.sentSlab.new()
+		s := b.newSentence()
 		s.Block = blk
 		if i < len(ends) {
 			s.Span = Span{srcStart, b.extendEnd(blk, pt.toSource(end-1)+1)}
