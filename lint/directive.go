@@ -41,36 +41,9 @@ func (d directives) suppressed(rule string, line int) bool {
 func parseDirectives(doc *specs.Document) directives {
 	src := doc.Source
 	var d directives
-	if !hasComment(src) || !bytes.Contains(src, []byte(directivePrefix)) {
-		return d
-	}
 	open := map[string]int{} // rule -> start line of an open disable
 	var order []string
-	off := 0
-	for off < len(src) {
-		i := bytes.Index(src[off:], []byte("<!--"))
-		if i < 0 {
-			break
-		}
-		start := off + i
-		j := bytes.Index(src[start:], []byte("-->"))
-		if j < 0 {
-			break
-		}
-		end := start + j + 3
-		off = end
-		body := strings.TrimSpace(string(src[start+4 : end-3]))
-		if !strings.HasPrefix(body, directivePrefix) || inCode(doc, start) {
-			continue
-		}
-		// Rules may be separated by spaces or commas.
-		fields := strings.FieldsFunc(body, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' || r == '\n' })
-		verb := strings.TrimPrefix(fields[0], directivePrefix)
-		// Only disable-line may end the line it silences.
-		if verb != "disable-line" && !startsLine(src, start) {
-			continue
-		}
-		rules := fields[1:]
+	scanDirectives(doc, func(start, end int, verb string, rules []string) {
 		if len(rules) == 0 {
 			rules = []string{""}
 		}
@@ -111,7 +84,7 @@ func parseDirectives(doc *specs.Document) directives {
 				}
 			}
 		}
-	}
+	})
 	for _, r := range order {
 		if from, ok := open[r]; ok {
 			d.ranges = append(d.ranges, lineRange{rule: r, from: from})
@@ -119,6 +92,45 @@ func parseDirectives(doc *specs.Document) directives {
 	}
 	return d
 }
+
+// scanDirectives calls fn for each ocispec comment that counts: outside
+// code, and starting its line unless it is a disable-line. verb is the
+// word after "ocispec-"; rules are the names after it, split at spaces or
+// commas.
+func scanDirectives(doc *specs.Document, fn func(start, end int, verb string, rules []string)) {
+	src := doc.Source
+	if !hasComment(src) || !bytes.Contains(src, []byte(directivePrefix)) {
+		return
+	}
+	off := 0
+	for off < len(src) {
+		i := bytes.Index(src[off:], []byte("<!--"))
+		if i < 0 {
+			break
+		}
+		start := off + i
+		j := bytes.Index(src[start:], []byte("-->"))
+		if j < 0 {
+			break
+		}
+		end := start + j + 3
+		off = end
+		body := strings.TrimSpace(string(src[start+4 : end-3]))
+		if !strings.HasPrefix(body, directivePrefix) || inCode(doc, start) {
+			continue
+		}
+		fields := strings.FieldsFunc(body, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' || r == '\n' })
+		verb := strings.TrimPrefix(fields[0], directivePrefix)
+		// Only disable-line may end the line it silences.
+		if verb != "disable-line" && !startsLine(src, start) {
+			continue
+		}
+		fn(start, end, verb, fields[1:])
+	}
+}
+
+// directiveVerbs are the known directives, after "ocispec-".
+var directiveVerbs = []string{"disable-next-line", "disable-line", "disable", "enable"}
 
 // hasComment reports whether src holds "<!--". It searches for "!--",
 // whose "!" is much rarer than "<" in Markdown, and looks at the byte

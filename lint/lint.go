@@ -144,6 +144,7 @@ func Rules() []*Rule {
 		brokenLink(),
 		duplicateID(),
 		tocMismatch(),
+		directiveRule(),
 	}
 }
 
