@@ -457,44 +457,40 @@ func overlapsMention(ms []rfcMention, start, end int) bool {
 // It jumps from backtick to backtick: most of a line is not code.
 func codeSpans(src []byte, line specs.Span) []specs.Span {
 	var out []specs.Span
-	i := line.Start
-	for i < line.End {
-		k := bytes.IndexByte(src[i:line.End], '`')
-		if k < 0 {
-			break
+	for i := line.Start; ; {
+		start, stop, ok := backtickRun(src, i, line.End)
+		if !ok {
+			return out
 		}
-		i += k
-		j := i
-		for j < line.End && src[j] == '`' {
-			j++
-		}
-		run := j - i
 		// Find a closing run of the same length.
-		k = j
-		closed := false
-		for k < line.End {
-			n := bytes.IndexByte(src[k:line.End], '`')
-			if n < 0 {
+		i = stop
+		for k := stop; ; {
+			s, e, ok := backtickRun(src, k, line.End)
+			if !ok {
 				break
 			}
-			k += n
-			e := k
-			for e < line.End && src[e] == '`' {
-				e++
-			}
-			if e-k == run {
-				out = append(out, specs.Span{Start: i, End: e})
+			if e-s == stop-start {
+				out = append(out, specs.Span{Start: start, End: e})
 				i = e
-				closed = true
 				break
 			}
 			k = e
 		}
-		if !closed {
-			i = j
-		}
 	}
-	return out
+}
+
+// backtickRun finds the next run of backticks in src[from:end].
+func backtickRun(src []byte, from, end int) (start, stop int, ok bool) {
+	k := bytes.IndexByte(src[from:end], '`')
+	if k < 0 {
+		return 0, 0, false
+	}
+	start = from + k
+	stop = start
+	for stop < end && src[stop] == '`' {
+		stop++
+	}
+	return start, stop, true
 }
 
 func inSpans(spans []specs.Span, s specs.Span) bool {
