@@ -53,40 +53,46 @@ func reportText(w io.Writer, fs []Finding, opts ReportOptions) error {
 			}
 			b = b[:0]
 		}
-		if opts.Color {
-			b = append(b, "\x1b[1m"...)
-		}
-		b = append(b, f.Path...)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(f.Line), 10)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(f.Column), 10)
-		b = append(b, ':')
-		sev := f.Severity.String()
-		if opts.Color {
-			b = append(b, "\x1b[0m"...)
-			switch f.Severity {
-			case Error:
-				sev = "\x1b[31m" + sev + "\x1b[0m"
-			case Warning:
-				sev = "\x1b[33m" + sev + "\x1b[0m"
-			case Info:
-				sev = "\x1b[36m" + sev + "\x1b[0m"
-			}
-		}
-		b = append(b, ' ')
-		b = append(b, sev...)
-		b = append(b, ' ')
-		b = append(b, f.Rule...)
-		b = append(b, ": "...)
-		b = append(b, f.Message...)
-		if f.Fix != nil {
-			b = append(b, " (fixable)"...)
-		}
-		b = append(b, '\n')
+		b = appendTextFinding(b, f, opts.Color)
 	}
 	_, err := w.Write(b)
 	return err
+}
+
+// appendTextFinding appends the text report line of f:
+// "file:line:col: severity rule: message", colored on request.
+func appendTextFinding(b []byte, f Finding, color bool) []byte {
+	if color {
+		b = append(b, "\x1b[1m"...)
+	}
+	b = append(b, f.Path...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(f.Line), 10)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(f.Column), 10)
+	b = append(b, ':')
+	sev := f.Severity.String()
+	if color {
+		b = append(b, "\x1b[0m"...)
+		switch f.Severity {
+		case Error:
+			sev = "\x1b[31m" + sev + "\x1b[0m"
+		case Warning:
+			sev = "\x1b[33m" + sev + "\x1b[0m"
+		case Info:
+			sev = "\x1b[36m" + sev + "\x1b[0m"
+		}
+	}
+	b = append(b, ' ')
+	b = append(b, sev...)
+	b = append(b, ' ')
+	b = append(b, f.Rule...)
+	b = append(b, ": "...)
+	b = append(b, f.Message...)
+	if f.Fix != nil {
+		b = append(b, " (fixable)"...)
+	}
+	return append(b, '\n')
 }
 
 type jsonEdit struct {

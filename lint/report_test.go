@@ -138,37 +138,7 @@ func TestReportUnknownFormat(t *testing.T) {
 func reportTextOneBuffer(w io.Writer, fs []Finding, opts ReportOptions) error {
 	var b []byte
 	for _, f := range fs {
-		if opts.Color {
-			b = append(b, "\x1b[1m"...)
-		}
-		b = append(b, f.Path...)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(f.Line), 10)
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(f.Column), 10)
-		b = append(b, ':')
-		sev := f.Severity.String()
-		if opts.Color {
-			b = append(b, "\x1b[0m"...)
-			switch f.Severity {
-			case Error:
-				sev = "\x1b[31m" + sev + "\x1b[0m"
-			case Warning:
-				sev = "\x1b[33m" + sev + "\x1b[0m"
-			case Info:
-				sev = "\x1b[36m" + sev + "\x1b[0m"
-			}
-		}
-		b = append(b, ' ')
-		b = append(b, sev...)
-		b = append(b, ' ')
-		b = append(b, f.Rule...)
-		b = append(b, ": "...)
-		b = append(b, f.Message...)
-		if f.Fix != nil {
-			b = append(b, " (fixable)"...)
-		}
-		b = append(b, '\n')
+		b = appendTextFinding(b, f, opts.Color)
 	}
 	_, err := w.Write(b)
 	return err
