@@ -25,11 +25,8 @@ func TestResolveMatchesSet(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 18))
 	parts := []string{"a", "b.md", "/", ".", "..", "#", "?", "x", "//", "%20"}
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		dests = append(dests, b.String())
+		s := randomJoin(r, parts, 6)
+		dests = append(dests, s)
 	}
 	for _, dp := range docPaths {
 		doc := &specs.Document{Path: dp}
@@ -203,11 +200,8 @@ func TestAppendExcerpt(t *testing.T) {
 	r := rand.New(rand.NewPCG(23, 24))
 	parts := []string{"a", " ", "é", "日", "\"", "\\", "\t", "\x00", "\xe2\x80", "…", "\u2028", "~"}
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(40) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		ins = append(ins, b.String())
+		s := randomJoin(r, parts, 40)
+		ins = append(ins, s)
 	}
 	for _, s := range ins {
 		if got, want := string(appendExcerpt(nil, s)), fmt.Sprintf("%q", excerpt(s)); got != want {

@@ -44,11 +44,8 @@ func TestFindMentionsMatchesRegexp(t *testing.T) {
 	parts := []string{"RFC", "RFC ", "RFC\u00a0", "1", "2119", "9110", " ", ",", "(", ")", "section ", "Sec.", "§", "Appendix ", "A", ".", "4", "x", "_", "é", " of ",
 		"Section", "section", "sec.", "Sec", "appendix", "\t", "\n", "\f", "\v", "\r", "\u00a0", "\u00a0", "Z", "123456", "0", "12345", "( ", " (", "\xc2", "ection"}
 	for range 200000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		ins = append(ins, b.String())
+		s := randomJoin(r, parts, 12)
+		ins = append(ins, s)
 	}
 	// Mentions built along the expression, with near misses.
 	pick := func(alts ...string) string { return alts[r.IntN(len(alts))] }
@@ -117,11 +114,8 @@ func TestMentionsInMatchesRegexp(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	parts := []string{"RFC", "RFC ", "1", "2119", " ", " of ", "of", "section ", "Section", "sec.", "Sec. ", "§", "appendix ", "Appendix", "A", "4.1", ".", "(", ")", ",", "x", "\u00a0", "\t", "ec"}
 	for range 100000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		ins = append(ins, b.String())
+		s := randomJoin(r, parts, 12)
+		ins = append(ins, s)
 	}
 	for _, s := range ins {
 		if got, want := p.mentionsIn(s, 7), want(s, 7); !reflect.DeepEqual(got, want) {
@@ -135,11 +129,8 @@ func TestNormLabelFastPath(t *testing.T) {
 	parts := []string{"a", "B", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "é", "x\r", "\v", "\f", "Z"}
 	ins := []string{"", " ", "a", " a", "a ", "a b", "a  b", "A\tB", "é b"}
 	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		ins = append(ins, b.String())
+		s := randomJoin(r, parts, 6)
+		ins = append(ins, s)
 	}
 	for _, s := range ins {
 		if got, want := normLabel(s), strings.ToLower(strings.Join(strings.Fields(s), " ")); got != want {
@@ -153,11 +144,8 @@ func TestBreakSuffixFold(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	parts := []string{"<", "b", "B", "r", "R", ">", "/", " ", "<br>", "<BR/>", "<Br />", "é", "\u212a", "İ", "x", "\xff"}
 	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		line := []byte(b.String())
+		s := randomJoin(r, parts, 8)
+		line := []byte(s)
 		for _, br := range []string{"<br>", "<br/>", "<br />"} {
 			want := bytes.HasSuffix(bytes.ToLower(line), []byte(br))
 			got := len(line) >= len(br) && bytes.EqualFold(line[len(line)-len(br):], []byte(br))
@@ -242,11 +230,8 @@ func TestParseRFCURLMatchesRegexp(t *testing.T) {
 		".txt", ".html", ".pdf", ".HTML", "#", "#section-1", "\n", " ", "x", "ſ", "K", ".", "\x0e", "\x0f",
 	}
 	for range 100000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		ins = append(ins, b.String())
+		s := randomJoin(r, parts, 10)
+		ins = append(ins, s)
 	}
 	// URLs built along the pattern, with some parts swapped for near
 	// misses.
@@ -344,11 +329,8 @@ func TestMayEndInID(t *testing.T) {
 	r := rand.New(rand.NewPCG(27, 28))
 	parts := []string{"i", "I", "d", "D", "s", "S", "ſ", " ", "-", "a", "K", "\u212a", "é"}
 	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(parts[r.IntN(len(parts))])
-		}
-		ins = append(ins, b.String())
+		s := randomJoin(r, parts, 8)
+		ins = append(ins, s)
 	}
 	for _, s := range ins {
 		if idHeader.MatchString(s) && !mayEndInID(s) {
@@ -376,4 +358,14 @@ func TestLocateMatchesPosition(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomJoin joins up to max-1 parts picked at random: inputs for the
+// tests that check a hand-written matcher against the code it replaced.
+func randomJoin(r *rand.Rand, parts []string, max int) string {
+	var b strings.Builder
+	for range r.IntN(max) {
+		b.WriteString(parts[r.IntN(len(parts))])
+	}
+	return b.String()
 }
