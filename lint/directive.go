@@ -121,9 +121,17 @@ func scanDirectives(doc *specs.Document, fn func(start, end int, verb string, ru
 		}
 		fields := strings.FieldsFunc(body, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' || r == '\n' })
 		verb := strings.TrimPrefix(fields[0], directivePrefix)
-		// Only disable-line may end the line it silences.
-		if verb != "disable-line" && !startsLine(src, start) {
-			continue
+		// Only disable-line may end the line it silences, and there it
+		// must not be inside a code span, where documentation shows the
+		// syntax.
+		if !startsLine(src, start) {
+			if verb != "disable-line" {
+				continue
+			}
+			line := doc.LineSpan(doc.Position(start).Line)
+			if inSpans(codeSpans(src, line), specs.Span{Start: start, End: start + 1}) {
+				continue
+			}
 		}
 		fn(start, end, verb, fields[1:])
 	}
