@@ -13,6 +13,7 @@ import (
 // deliberate exception that no longer applies, without a word.
 func directiveRule() *Rule {
 	var known map[string]bool // rule IDs, built on first use
+	var names string          // the same, listed for messages
 	return &Rule{
 		ID:       "directive",
 		Severity: Warning,
@@ -26,14 +27,15 @@ func directiveRule() *Rule {
 					return
 				}
 				if known == nil {
-					known = map[string]bool{}
-					for _, id := range IDs() {
+					ids := IDs()
+					known, names = map[string]bool{}, strings.Join(ids, ", ")
+					for _, id := range ids {
 						known[id] = true
 					}
 				}
 				for _, r := range rules {
 					if !known[r] {
-						out = append(out, Finding{Span: span, Message: "ocispec-" + verb + " names unknown rule \"" + r + "\" (known: " + strings.Join(IDs(), ", ") + ")"})
+						out = append(out, Finding{Span: span, Message: "ocispec-" + verb + " names unknown rule \"" + r + "\" (known: " + names + ")"})
 					}
 				}
 			})
