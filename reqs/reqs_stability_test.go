@@ -1,6 +1,7 @@
-package specs
+package reqs
 
 import (
+	"github.com/ocispec/ocispec/specs"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,7 +22,7 @@ func TestIDStability(t *testing.T) {
 	}
 	corpora["fixture"] = []string{"widgets.md", string(fixture)}
 	for name, dir := range ociCorpora(t) {
-		set, err := Load(dir, []string{"."}, LoadOptions{})
+		set, err := specs.Load(dir, []string{"."}, specs.LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
