@@ -17,10 +17,10 @@ package reqs
 //     "-3", ... IDs are unique in a spec set.
 
 import (
-	"github.com/ocispec/ocispec/specs"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/ocispec/ocispec/specs"
 	"path"
 	"regexp"
 	"strconv"

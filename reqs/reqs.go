@@ -1,9 +1,9 @@
 package reqs
 
 import (
-	"github.com/ocispec/ocispec/specs"
 	"bytes"
 	"cmp"
+	"github.com/ocispec/ocispec/specs"
 	"regexp"
 	"strings"
 	"unicode"

@@ -1,8 +1,8 @@
 package reqs
 
 import (
-	"github.com/ocispec/ocispec/specs"
 	"fmt"
+	"github.com/ocispec/ocispec/specs"
 	"os"
 	"path/filepath"
 	"regexp"

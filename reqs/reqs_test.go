@@ -1,9 +1,9 @@
 package reqs
 
 import (
-	"github.com/ocispec/ocispec/specs"
 	"bytes"
 	"encoding/json"
+	"github.com/ocispec/ocispec/specs"
 	"io"
 	"os"
 	"path/filepath"
