@@ -3,7 +3,7 @@ package trace
 import (
 	"os"
 
-	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/reqs"
 )
 
 // Sources names the inputs of a trace: the requirements (already
@@ -12,7 +12,7 @@ type Sources struct {
 	// Root is the directory relative test paths are resolved against and
 	// shown relative to.
 	Root         string
-	Requirements []*specs.Requirement
+	Requirements []*reqs.Requirement
 	// Tests are Go files or directories scanned for annotations.
 	Tests []string
 	// Mappings and Results are file paths as the user gave them.

@@ -13,7 +13,7 @@ import (
 // coverage per level, and the problems found in the evidence.
 // docs/trace.md describes its JSON form.
 type Report struct {
-	Requirements []*ReqTrace           `json:"requirements"`
+	Requirements []*ReqTrace            `json:"requirements"`
 	Levels       map[string]*LevelCount `json:"levels"`
 	Orphans      []Orphan               `json:"orphans"`
 	Untraced     []UntracedTest         `json:"untraced"`
@@ -35,7 +35,7 @@ type ReqTrace struct {
 	Text     string `json:"text"`
 	// Tests are the covering tests; Runs is the requirement's outcome in
 	// each results file that ran one of them (the matrix row).
-	Tests []TestTrace         `json:"tests"`
+	Tests []TestTrace        `json:"tests"`
 	Runs  map[string]Outcome `json:"runs"`
 }
 

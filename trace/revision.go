@@ -5,7 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 
-	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/reqs"
 )
 
 // Revision returns the requirement's revision: a short fingerprint of its
@@ -13,7 +13,7 @@ import (
 // revision is stale.
 // TODO(trace): use the revision the requirement graph computes once it
 // has one.
-func Revision(r *specs.Requirement) string {
+func Revision(r *reqs.Requirement) string {
 	h := sha256.New()
 	h.Write([]byte(r.Level))
 	h.Write([]byte{0})

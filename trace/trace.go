@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/reqs"
 )
 
 // Status is the traceability status of a requirement.
@@ -28,7 +28,7 @@ const (
 
 // Input is everything a trace is built from.
 type Input struct {
-	Requirements []*specs.Requirement
+	Requirements []*reqs.Requirement
 	Scan         *Scan
 	Mappings     []*Mapping
 	Results      []*Results
@@ -63,7 +63,7 @@ func Build(in Input, opt Options) *Report {
 	if in.Scan != nil {
 		rep.Findings = append(rep.Findings, in.Scan.Findings...)
 	}
-	ev := map[*specs.Requirement][]evidence{}
+	ev := map[*reqs.Requirement][]evidence{}
 	traced := map[string]bool{}
 	annotationEvidence(rep, idx, in.Scan, ev, traced)
 	names := allTestNames(in.Scan, in.Results)
@@ -80,7 +80,7 @@ func Build(in Input, opt Options) *Report {
 	return rep
 }
 
-func (o Options) keep(r *specs.Requirement) bool {
+func (o Options) keep(r *reqs.Requirement) bool {
 	if o.Level != "" && !levelMatches(string(r.Level), o.Level) {
 		return false
 	}
@@ -105,25 +105,25 @@ func LevelGroup(level string) string {
 // index resolves annotation targets: requirement IDs, section anchors
 // and endpoint IDs.
 type index struct {
-	byID       map[string]*specs.Requirement
-	bySection  map[string][]*specs.Requirement
-	byEndpoint map[string][]*specs.Requirement
+	byID       map[string]*reqs.Requirement
+	bySection  map[string][]*reqs.Requirement
+	byEndpoint map[string][]*reqs.Requirement
 }
 
-func newIndex(reqs []*specs.Requirement) *index {
+func newIndex(all []*reqs.Requirement) *index {
 	x := &index{
-		byID:       make(map[string]*specs.Requirement, len(reqs)),
-		bySection:  map[string][]*specs.Requirement{},
-		byEndpoint: map[string][]*specs.Requirement{},
+		byID:       make(map[string]*reqs.Requirement, len(all)),
+		bySection:  map[string][]*reqs.Requirement{},
+		byEndpoint: map[string][]*reqs.Requirement{},
 	}
-	for _, r := range reqs {
+	for _, r := range all {
 		x.byID[r.ID] = r
 		for _, a := range r.SectionPath {
 			x.bySection[a] = append(x.bySection[a], r)
 			x.bySection[r.File+"#"+a] = append(x.bySection[r.File+"#"+a], r)
 		}
 		for _, ref := range r.Refs {
-			if ref.Kind == specs.RefEndpoint {
+			if ref.Kind == reqs.RefEndpoint {
 				x.byEndpoint[ref.Target] = append(x.byEndpoint[ref.Target], r)
 			}
 		}
@@ -134,9 +134,9 @@ func newIndex(reqs []*specs.Requirement) *index {
 // resolve returns the requirements a target names and whether it names a
 // single requirement by ID (the only kind of target a revision applies
 // to).
-func (x *index) resolve(name string) (rs []*specs.Requirement, byID bool) {
+func (x *index) resolve(name string) (rs []*reqs.Requirement, byID bool) {
 	if r, ok := x.byID[name]; ok {
-		return []*specs.Requirement{r}, true
+		return []*reqs.Requirement{r}, true
 	}
 	if rs := x.bySection[strings.TrimPrefix(name, "#")]; len(rs) > 0 {
 		return rs, false
@@ -146,7 +146,7 @@ func (x *index) resolve(name string) (rs []*specs.Requirement, byID bool) {
 
 // check resolves a target named at file:line (by test, for annotations)
 // and reports an orphan or a stale revision as findings.
-func (x *index) check(rep *Report, t Target, file string, line int, test string) (rs []*specs.Requirement, stale, ok bool) {
+func (x *index) check(rep *Report, t Target, file string, line int, test string) (rs []*reqs.Requirement, stale, ok bool) {
 	rs, byID := x.resolve(t.Name)
 	if len(rs) == 0 {
 		rep.Orphans = append(rep.Orphans, Orphan{Target: t.Name, Test: test, File: file, Line: line})
@@ -170,7 +170,7 @@ func (x *index) check(rep *Report, t Target, file string, line int, test string)
 	return rs, false, true
 }
 
-func addEvidence(ev map[*specs.Requirement][]evidence, rs []*specs.Requirement, e evidence) {
+func addEvidence(ev map[*reqs.Requirement][]evidence, rs []*reqs.Requirement, e evidence) {
 	for _, r := range rs {
 		ev[r] = append(ev[r], e)
 	}
@@ -178,7 +178,7 @@ func addEvidence(ev map[*specs.Requirement][]evidence, rs []*specs.Requirement, 
 
 func quote(s string) string { return `"` + s + `"` }
 
-func annotationEvidence(rep *Report, x *index, scan *Scan, ev map[*specs.Requirement][]evidence, traced map[string]bool) {
+func annotationEvidence(rep *Report, x *index, scan *Scan, ev map[*reqs.Requirement][]evidence, traced map[string]bool) {
 	if scan == nil {
 		return
 	}
@@ -192,7 +192,7 @@ func annotationEvidence(rep *Report, x *index, scan *Scan, ev map[*specs.Require
 	}
 }
 
-func mappingEvidence(rep *Report, x *index, maps []*Mapping, names []string, ev map[*specs.Requirement][]evidence, traced map[string]bool) {
+func mappingEvidence(rep *Report, x *index, maps []*Mapping, names []string, ev map[*reqs.Requirement][]evidence, traced map[string]bool) {
 	for _, m := range maps {
 		for _, ent := range m.Entries {
 			var matched []string
@@ -245,7 +245,7 @@ func allTestNames(scan *Scan, runs []*Results) []string {
 }
 
 // traceRequirement computes one requirement's tests, outcomes and status.
-func traceRequirement(r *specs.Requirement, evs []evidence, runs []*Results) *ReqTrace {
+func traceRequirement(r *reqs.Requirement, evs []evidence, runs []*Results) *ReqTrace {
 	rt := &ReqTrace{ID: r.ID, Level: string(r.Level), Revision: Revision(r), Text: r.Text, File: r.File, Line: r.Line,
 		Section: r.Section, Actor: r.Actor, Tests: []TestTrace{}, Runs: map[string]Outcome{}}
 	fresh, stale := 0, 0

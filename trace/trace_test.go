@@ -8,19 +8,20 @@ import (
 	"testing"
 
 	"github.com/ocispec/ocispec/internal/golden"
+	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 )
 
 const gadgetPkg = "github.com/ocispec/ocispec/trace/testdata/tests/gadget"
 
 // loadReqs extracts the requirements of the Markdown under dir.
-func loadReqs(tb testing.TB, dir string) []*specs.Requirement {
+func loadReqs(tb testing.TB, dir string) []*reqs.Requirement {
 	tb.Helper()
 	set, err := specs.Load(dir, []string{"."}, specs.LoadOptions{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return specs.Extract(set).Requirements
+	return reqs.Extract(set).Requirements
 }
 
 // suiteRun is a results file of a suite that cannot be annotated, as a

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/trace"
 	"github.com/ocispec/ocispec/workspace"
@@ -124,17 +125,17 @@ func (a *app) traceSources(ws *workspace.Workspace, f traceFlags) (trace.Sources
 	src.Tests = pick(f.tests, cfg.Tests)
 	src.Mappings = pick(f.mappings, cfg.Mappings)
 	src.Results = pick(f.results, cfg.Results)
-	reqs, err := a.traceRequirements(ws, f.specs, cfg.Specs, cwd)
+	rs, err := a.traceRequirements(ws, f.specs, cfg.Specs, cwd)
 	if err != nil {
 		return src, err
 	}
-	src.Requirements = reqs
+	src.Requirements = rs
 	return src, nil
 }
 
 // traceRequirements extracts the requirements of --spec paths, else of
 // the config's trace.specs sets, else of every spec set.
-func (a *app) traceRequirements(ws *workspace.Workspace, paths, names []string, cwd string) ([]*specs.Requirement, error) {
+func (a *app) traceRequirements(ws *workspace.Workspace, paths, names []string, cwd string) ([]*reqs.Requirement, error) {
 	var sets []*specs.Set
 	var err error
 	switch {
@@ -153,9 +154,9 @@ func (a *app) traceRequirements(ws *workspace.Workspace, paths, names []string, 
 	if err != nil {
 		return nil, usageError{err}
 	}
-	var out []*specs.Requirement
+	var out []*reqs.Requirement
 	for _, set := range sets {
-		g := specs.Extract(set)
+		g := reqs.Extract(set)
 		g.MapPaths(relTo(cwd, set.Root))
 		out = append(out, g.Requirements...)
 	}
