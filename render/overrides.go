@@ -15,6 +15,7 @@ import (
 	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 )
 
@@ -27,7 +28,7 @@ type overrides struct {
 	site     *specSite
 	doc      *specs.Document
 	b        *Builder
-	reqs     []*specs.Requirement // of doc, by offset
+	reqs     []*reqs.Requirement // of doc, by offset
 	aliases  map[string][]string  // anchor → case-variant fragments used in the set
 	base     map[ast.NodeKind]renderer.NodeRendererFunc
 	headings int
@@ -194,7 +195,7 @@ func (o *overrides) text(w util.BufWriter, src []byte, n ast.Node, entering bool
 	return ast.WalkContinue, nil
 }
 
-func (o *overrides) keyword(w util.BufWriter, r *specs.Requirement, kw []byte) {
+func (o *overrides) keyword(w util.BufWriter, r *reqs.Requirement, kw []byte) {
 	id := html.EscapeString(r.ID)
 	class := "kw kw-" + strings.ToLower(strings.ReplaceAll(string(r.Level), " ", "-"))
 	_, _ = w.WriteString(`<strong class="` + class + `" id="` + id + `">`)

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/reqs"
 )
 
 // funcs are the template helpers.
@@ -82,13 +82,13 @@ type specSummary struct {
 	Chart       template.HTML
 }
 
-var levelOrder = []specs.Level{"MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY"}
+var levelOrder = []reqs.Level{"MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY"}
 
 func summarize(s *specSite) specSummary {
 	sum := specSummary{Spec: s, Href: path.Join(s.Name, "index.html"), Total: len(s.graph.Requirements)}
 	sum.Docs, _, _ = navDocs(s, s.docs, nil)
 	sum.Extra, _, _ = navDocs(s, s.extra, nil)
-	levels := map[specs.Level]int{}
+	levels := map[reqs.Level]int{}
 	roles := map[string]int{}
 	for _, r := range s.graph.Requirements {
 		levels[r.Level]++
@@ -120,7 +120,7 @@ func summarize(s *specSite) specSummary {
 }
 
 // roleOf is who a requirement binds ("" shows as "unspecified").
-func roleOf(r *specs.Requirement) string {
+func roleOf(r *reqs.Requirement) string {
 	if r.Actor == "" {
 		return "unspecified"
 	}

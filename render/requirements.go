@@ -4,7 +4,7 @@ import (
 	"path"
 	"sort"
 
-	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/reqs"
 )
 
 // reqPage is the data of requirements.html: every requirement of a set,
@@ -58,7 +58,7 @@ func add(list *[]string, seen map[string]bool, v string) {
 	}
 }
 
-func sectionTitle(r *specs.Requirement) string {
+func sectionTitle(r *reqs.Requirement) string {
 	if r.Sentence != nil && r.Sentence.Block != nil && r.Sentence.Block.Section != nil {
 		return r.Sentence.Block.Section.Text
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 )
 
@@ -39,8 +40,8 @@ type specSite struct {
 	// get pages but no place in the navigation.
 	docs, extra, hidden []*specs.Document
 	prefix              string // the set's common directory
-	graph               *specs.Graph
-	reqs                map[*specs.Document][]*specs.Requirement
+	graph               *reqs.Graph
+	reqs                map[*specs.Document][]*reqs.Requirement
 	aliases             map[string]map[string][]string
 }
 
@@ -53,8 +54,8 @@ func prepareSpecs(list []Spec) []*specSite {
 			s.Title = defaultTitle(s)
 		}
 		s.Description = description(s)
-		s.graph = specs.Extract(sp.Set)
-		s.reqs = map[*specs.Document][]*specs.Requirement{}
+		s.graph = reqs.Extract(sp.Set)
+		s.reqs = map[*specs.Document][]*reqs.Requirement{}
 		for _, r := range s.graph.Requirements {
 			s.reqs[r.Doc] = append(s.reqs[r.Doc], r)
 		}
