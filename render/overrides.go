@@ -29,7 +29,7 @@ type overrides struct {
 	doc      *specs.Document
 	b        *Builder
 	reqs     []*reqs.Requirement // of doc, by offset
-	aliases  map[string][]string  // anchor → case-variant fragments used in the set
+	aliases  map[string][]string // anchor → case-variant fragments used in the set
 	base     map[ast.NodeKind]renderer.NodeRendererFunc
 	headings int
 	inLink   int
