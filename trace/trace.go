@@ -162,7 +162,7 @@ func (x *index) check(rep *Report, t Target, file string, line int, test string)
 			Message: "a revision applies only to a requirement ID, not to section or endpoint " + quote(t.Name)})
 		return rs, false, true
 	}
-	if rev := Revision(rs[0]); rev != t.Revision {
+	if rev := rs[0].Revision; rev != t.Revision {
 		rep.Findings = append(rep.Findings, Finding{Kind: FindingStale, File: file, Line: line,
 			Message: quote(t.Name) + " names revision " + t.Revision + " but the requirement's text is now at " + rev + "; review the test, then update the revision"})
 		return rs, true, true
@@ -246,7 +246,7 @@ func allTestNames(scan *Scan, runs []*Results) []string {
 
 // traceRequirement computes one requirement's tests, outcomes and status.
 func traceRequirement(r *reqs.Requirement, evs []evidence, runs []*Results) *ReqTrace {
-	rt := &ReqTrace{ID: r.ID, Level: string(r.Level), Revision: Revision(r), Text: r.Text, File: r.File, Line: r.Line,
+	rt := &ReqTrace{ID: r.ID, Level: string(r.Level), Revision: r.Revision, Text: r.Text, File: r.File, Line: r.Line,
 		Section: r.Section, Actor: r.Actor, Tests: []TestTrace{}, Runs: map[string]Outcome{}}
 	fresh, stale := 0, 0
 	byTest := map[string]int{}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -170,15 +171,21 @@ func (a *app) writeTrace(rep *trace.Report) error {
 	return trace.Write(a.stdout, a.format, rep)
 }
 
-// traceExit reports findings on stderr and returns errFindings when an
-// annotation is orphaned or stale or coverage is under the gate.
+// traceExit reports findings on stderr (the text report lists them
+// itself) and returns an input error when a results file could not be
+// read, else errFindings when an annotation is orphaned, stale, misplaced
+// or malformed or coverage is under the gate.
 func (a *app) traceExit(rep *trace.Report, gate trace.Thresholds) error {
+	var unreadable []string
 	bad := false
 	for _, f := range rep.Findings {
 		if a.format != "text" {
 			fmt.Fprintf(a.stderr, "ocispec trace: %s: %s\n", f.Kind, f)
 		}
-		if f.Kind == trace.FindingOrphan || f.Kind == trace.FindingStale || f.Kind == trace.FindingSyntax || f.Kind == trace.FindingPlacement {
+		switch f.Kind {
+		case trace.FindingResults:
+			unreadable = append(unreadable, f.String())
+		case trace.FindingOrphan, trace.FindingStale, trace.FindingSyntax, trace.FindingPlacement:
 			bad = true
 		}
 	}
@@ -186,7 +193,10 @@ func (a *app) traceExit(rep *trace.Report, gate trace.Thresholds) error {
 		fmt.Fprintf(a.stderr, "ocispec trace: %s\n", msg)
 		bad = true
 	}
-	if bad {
+	switch {
+	case len(unreadable) > 0:
+		return usagef("trace: results not read: %s", strings.Join(unreadable, "; "))
+	case bad:
 		return errFindings
 	}
 	return nil

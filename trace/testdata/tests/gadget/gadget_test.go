@@ -4,7 +4,7 @@ import "testing"
 
 // TestNameLength checks the length limit.
 //
-// Covers: gadget-name-length@78d202
+// Covers: gadget-name-length@7fde83
 func TestNameLength(t *testing.T) {}
 
 func TestUpload(t *testing.T) {
