@@ -36,6 +36,9 @@ type SpecSetConfig struct {
 	BaseURL string `yaml:"baseURL,omitempty"`
 	// Repository is the source repository URL, used for "edit" links.
 	Repository string `yaml:"repository,omitempty"`
+	// Branch is the branch the "edit" links point at; default: git's
+	// default branch.
+	Branch string `yaml:"branch,omitempty"`
 }
 
 // Minutes locates the meeting notes.

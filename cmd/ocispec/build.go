@@ -56,10 +56,16 @@ form one spec set.`,
 			if err := checkOutput(out, ws); err != nil {
 				return err
 			}
-			sum, err := render.Site(list, render.Options{Output: out, Title: title})
+			opts := render.Options{Output: out, Title: title}
+			var warnings []string
+			if mc := ws.Config.Minutes; mc.Source != "" || mc.Archive != "" {
+				opts.Minutes, warnings = render.LoadMinutes(pathOrEmpty(ws, mc.Source), pathOrEmpty(ws, mc.Archive))
+			}
+			sum, err := render.Site(list, opts)
 			if err != nil {
 				return err
 			}
+			sum.Warnings = append(warnings, sum.Warnings...)
 			for _, w := range sum.Warnings {
 				fmt.Fprintf(a.stderr, "warning: %s\n", w)
 			}
@@ -117,7 +123,7 @@ func checkOutput(out string, ws *workspace.Workspace) error {
 func renderSpecs(ws *workspace.Workspace, sets []*workspace.SpecSet) []render.Spec {
 	var list []render.Spec
 	for _, s := range sets {
-		sp := render.Spec{Name: s.Config.Name, Version: s.Config.Version, Repository: s.Config.Repository, Set: s.Set, Ordered: ws.ConfigPath != "" && allFiles(ws, s.Config.Files)}
+		sp := render.Spec{Name: s.Config.Name, Version: s.Config.Version, Repository: s.Config.Repository, Branch: s.Config.Branch, Set: s.Set, Ordered: ws.ConfigPath != "" && allFiles(ws, s.Config.Files)}
 		if ws.ConfigPath != "" {
 			sp.Title = s.Config.Title
 		}
@@ -136,4 +142,11 @@ func allFiles(ws *workspace.Workspace, files []string) bool {
 		}
 	}
 	return true
+}
+
+func pathOrEmpty(ws *workspace.Workspace, p string) string {
+	if p == "" {
+		return ""
+	}
+	return ws.Path(p)
 }
