@@ -40,27 +40,18 @@ form one spec set.`,
 				return err
 			}
 
-			sets, err := ws.SpecSets()
+			list, opts, warnings, err := render.FromWorkspace(ws)
 			if err != nil {
 				return usageError{err}
 			}
-			list := renderSpecs(ws, sets)
 			out := output
 			if out == "" {
 				out = ws.Path(ws.Config.Output)
 			}
-			title := "Specifications"
-			if ws.ConfigPath == "" && len(list) == 1 {
-				title = ""
-			}
 			if err := checkOutput(out, ws); err != nil {
 				return err
 			}
-			opts := render.Options{Output: out, Title: title}
-			var warnings []string
-			if mc := ws.Config.Minutes; mc.Source != "" || mc.Archive != "" {
-				opts.Minutes, warnings = render.LoadMinutes(pathOrEmpty(ws, mc.Source), pathOrEmpty(ws, mc.Archive))
-			}
+			opts.Output = out
 			sum, err := render.Site(list, opts)
 			if err != nil {
 				return err
@@ -117,36 +108,3 @@ func checkOutput(out string, ws *workspace.Workspace) error {
 	return nil
 }
 
-// renderSpecs describes the workspace's spec sets for the site: configured
-// titles and file order, and the repository, default branch and place in
-// it for "edit this page" links (from git where the config is silent).
-func renderSpecs(ws *workspace.Workspace, sets []*workspace.SpecSet) []render.Spec {
-	var list []render.Spec
-	for _, s := range sets {
-		sp := render.Spec{Name: s.Config.Name, Version: s.Config.Version, Repository: s.Config.Repository, Branch: s.Config.Branch, Set: s.Set, Ordered: ws.ConfigPath != "" && allFiles(ws, s.Config.Files)}
-		if ws.ConfigPath != "" {
-			sp.Title = s.Config.Title
-		}
-		render.GitSource(&sp, s.Set.Root)
-		list = append(list, sp)
-	}
-	return list
-}
-
-// allFiles reports whether every configured entry names a file: then the
-// config gives the reading order; a directory's files come in path order.
-func allFiles(ws *workspace.Workspace, files []string) bool {
-	for _, f := range files {
-		if fi, err := os.Stat(ws.Path(f)); err != nil || fi.IsDir() {
-			return false
-		}
-	}
-	return true
-}
-
-func pathOrEmpty(ws *workspace.Workspace, p string) string {
-	if p == "" {
-		return ""
-	}
-	return ws.Path(p)
-}
