@@ -56,7 +56,11 @@ form one spec set.`,
 			if err := checkOutput(out, ws); err != nil {
 				return err
 			}
-			sum, err := render.Site(list, render.Options{Output: out, Title: title})
+			features, err := certifiedFeatures(ws)
+			if err != nil {
+				return err
+			}
+			sum, err := render.Site(list, render.Options{Output: out, Title: title, Features: features})
 			if err != nil {
 				return err
 			}
