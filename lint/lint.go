@@ -145,6 +145,7 @@ func Rules() []*Rule {
 		duplicateID(),
 		tocMismatch(),
 		directiveRule(),
+		propertyList(),
 	}
 }
 
