@@ -27,9 +27,6 @@ form one spec set.`,
   ocispec build --config other.yaml`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			if err := a.checkFormat("text", "json"); err != nil {
-				return err
-			}
 			start := time.Now()
 			dir := ""
 			if len(args) == 1 {
@@ -76,7 +73,7 @@ form one spec set.`,
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "output `DIR` (default: the workspace's output, _site)")
-	return cmd
+	return withFormats(cmd, "text", "json")
 }
 
 // checkOutput refuses an output directory that holds the inputs: the

@@ -56,13 +56,10 @@ Exit codes: 0 no warnings or errors, 1 findings, 2 usage or input error.`,
 	f.BoolVar(&fl.fix, "fix", false, "apply safe fixes in place, then report what remains")
 	f.StringVar(&fl.changed, "changed", "", "report only findings on lines changed against `REV` (without a value: the staged index)")
 	f.Lookup("changed").NoOptDefVal = changedIndex
-	return cmd
+	return withFormats(cmd, lint.Formats()...)
 }
 
 func (a *app) runLint(args []string, fl lintFlags) error {
-	if err := a.checkFormat(lint.Formats()...); err != nil {
-		return err
-	}
 	ws, err := workspace.Open(a.configPath, ".")
 	if err != nil {
 		return usageError{err}

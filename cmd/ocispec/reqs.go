@@ -42,13 +42,10 @@ Exit codes: 0 success, 2 usage or input error.`,
 		},
 	}
 	cmd.AddCommand(a.reqsDiffCmd())
-	return cmd
+	return withFormats(cmd, append(specs.GraphFormats(), "yaml")...)
 }
 
 func (a *app) runReqs(args []string) error {
-	if err := a.checkFormat(append(specs.GraphFormats(), "yaml")...); err != nil {
-		return err
-	}
 	ws, err := a.openWorkspace("")
 	if err != nil {
 		return err
@@ -172,13 +169,10 @@ Exit codes, as diff(1): 0 no normative change, 1 normative changes listed,
 		},
 	}
 	cmd.Flags().StringVar(&gitRange, "git", "", "compare git revisions `REV1..REV2` (REV1.. or REV: against the working tree)")
-	return cmd
+	return withFormats(cmd, specs.DiffFormats()...)
 }
 
 func (a *app) runReqsDiff(args []string, gitRange string) error {
-	if err := a.checkFormat(specs.DiffFormats()...); err != nil {
-		return err
-	}
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
