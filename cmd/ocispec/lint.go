@@ -60,9 +60,9 @@ Exit codes: 0 no warnings or errors, 1 findings, 2 usage or input error.`,
 }
 
 func (a *app) runLint(args []string, fl lintFlags) error {
-	ws, err := workspace.Open(a.configPath, ".")
+	ws, err := a.openWorkspace()
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	cfg, err := lintConfig(ws.Config.Lint, ws.ConfigPath, fl.rules)
 	if err != nil {
@@ -133,40 +133,15 @@ type lintSet struct {
 	files []specs.File
 }
 
-// lintSets lists the files to lint: the PATHs as one set, or each spec
-// set of the workspace.
+// lintSets lists the files to lint (see workspace.Select).
 func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
-	type spec struct {
-		root  string
-		paths []string
-	}
-	var specsToLint []spec
-	if len(args) > 0 {
-		// An argument that names a configured spec set (and no file)
-		// stands for that set; the other arguments form one set.
-		var paths []string
-		for _, arg := range args {
-			if sc, ok := ws.SpecSetNamed(arg); ok {
-				specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})
-				continue
-			}
-			paths = append(paths, arg)
-		}
-		if len(paths) > 0 {
-			specsToLint = append(specsToLint, spec{root: ".", paths: paths})
-		}
-	} else {
-		for _, sc := range ws.Config.Specs {
-			specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})
-		}
-	}
 	var sets []lintSet
-	for _, s := range specsToLint {
-		files, err := specs.Files(s.root, s.paths, ws.LoadOptions().Exclude)
+	for _, in := range ws.Select(args, workspace.OneSet) {
+		files, err := ws.Files(in)
 		if err != nil {
 			return nil, err
 		}
-		sets = append(sets, lintSet{s.root, files})
+		sets = append(sets, lintSet{in.Root, files})
 	}
 	return sets, nil
 }

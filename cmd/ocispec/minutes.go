@@ -258,7 +258,7 @@ the archive directory of the workspace config (ocispec.yaml) are indexed.`,
 // minutesPaths returns the notes file and archive directory configured in
 // the workspace (either may be empty).
 func (a *app) minutesPaths() (source, archive string, err error) {
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return "", "", err
 	}
