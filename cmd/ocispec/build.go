@@ -42,39 +42,41 @@ func (a *app) runBuild(args []string, output string) error {
 		return err
 	}
 	ins := ws.Select(args, workspace.OneSet)
-	var list []render.Spec
-	for _, in := range ins {
-		set, err := ws.Load(in)
-		if err != nil {
-			return usageError{err}
-		}
-		sc := in.Config
-		list = append(list, render.Spec{Name: sc.Name, Title: cmp.Or(sc.Title, sc.Name), Version: sc.Version, Repository: sc.Repository, Set: set})
+	list, err := renderSpecs(ws, ins)
+	if err != nil {
+		return err
 	}
 	out := cmp.Or(output, ws.Path(ws.Config.Output))
 	title := "Specifications"
 	if len(ins) == 1 && !ins[0].Configured {
-		title = list[0].Title
+		title = ""
 	}
-	if err := checkOutput(out, ws, ins); err != nil {
+	if err := checkOutput(out, ins); err != nil {
 		return err
 	}
 	sum, err := render.Site(list, render.Options{Output: out, Title: title})
 	if err != nil {
 		return err
 	}
-	if a.format == "json" {
-		return encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets})
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
 	}
-	_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
-		sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
+	if a.format == "json" {
+		err = encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets, "removed": sum.Removed, "warnings": sum.Warnings})
+	} else {
+		_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
+			sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
+	}
+	if err == nil && len(sum.Warnings) > 0 {
+		return errFindings
+	}
 	return err
 }
 
 // checkOutput refuses an output directory that holds the inputs: the
 // workspace root or a spec set's directory (or one above them), where
 // build would write its pages among the sources.
-func checkOutput(out string, ws *workspace.Workspace, ins []workspace.Input) error {
+func checkOutput(out string, ins []workspace.Input) error {
 	abs := func(p string) string {
 		a, err := filepath.Abs(p)
 		if err != nil {
@@ -83,8 +85,9 @@ func checkOutput(out string, ws *workspace.Workspace, ins []workspace.Input) err
 		return filepath.Clean(a)
 	}
 	o := abs(out)
-	inputs := []string{abs(ws.Root)}
+	var inputs []string
 	for _, in := range ins {
+		inputs = append(inputs, abs(in.Root))
 		for _, f := range in.Paths() {
 			p := f
 			if !filepath.IsAbs(p) {
@@ -103,4 +106,36 @@ func checkOutput(out string, ws *workspace.Workspace, ins []workspace.Input) err
 		}
 	}
 	return nil
+}
+
+// renderSpecs describes the workspace's spec sets for the site: configured
+// titles and file order, and the repository, default branch and place in
+// it for "edit this page" links (from git where the config is silent).
+func renderSpecs(ws *workspace.Workspace, ins []workspace.Input) ([]render.Spec, error) {
+	var list []render.Spec
+	for _, in := range ins {
+		set, err := ws.Load(in)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		sc := in.Config
+		sp := render.Spec{Name: sc.Name, Version: sc.Version, Repository: sc.Repository, Set: set, Ordered: in.Configured && allFiles(ws, sc.Files)}
+		if in.Configured {
+			sp.Title = sc.Title
+		}
+		render.GitSource(&sp, set.Root)
+		list = append(list, sp)
+	}
+	return list, nil
+}
+
+// allFiles reports whether every configured entry names a file: then the
+// config gives the reading order; a directory's files come in path order.
+func allFiles(ws *workspace.Workspace, files []string) bool {
+	for _, f := range files {
+		if fi, err := os.Stat(ws.Path(f)); err != nil || fi.IsDir() {
+			return false
+		}
+	}
+	return true
 }
