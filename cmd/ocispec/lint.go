@@ -147,7 +147,7 @@ func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
 }
 
 // lintFix applies the safe fixes to every file of every set.
-func (a *app) lintFix(sets []lintSet, rules []*lint.Rule, cfg lint.Config, changed lint.ChangedLines) error {
+func (a *app) lintFix(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, changed lint.ChangedLines) error {
 	fixed, nfiles := 0, 0
 	for _, s := range sets {
 		n, files, err := lint.FixFiles(s.files, rules, cfg, changed)
@@ -194,7 +194,7 @@ func tuneLintGC() (restore func()) {
 
 // lintStream lints each set, one parsed document in memory at a time, and
 // returns the findings with paths relative to cwd.
-func lintStream(sets []lintSet, rules []*lint.Rule, cfg lint.Config, opts specs.Options, changed lint.ChangedLines, cwd string) ([]lint.Finding, error) {
+func lintStream(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, opts specs.Options, changed lint.ChangedLines, cwd string) ([]lint.Finding, error) {
 	var findings []lint.Finding
 	for _, s := range sets {
 		fs, err := lint.LintFiles(s.root, s.files, rules, cfg, opts, changed)
