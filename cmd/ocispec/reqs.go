@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/ocispec/ocispec/internal/gitexec"
+	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/workspace"
 )
@@ -47,15 +48,15 @@ Exit codes: 0 success, 2 usage or input error.`,
 	}
 	cmd.Flags().BoolVar(&properties, "properties", false, "print the property model (documented JSON properties) instead: text or json")
 	cmd.AddCommand(a.reqsDiffCmd())
-	return cmd
+	return withFormats(cmd, reqs.GraphFormats()...)
 }
 
 // runProperties prints the property model of the selected sets.
 func (a *app) runProperties(args []string) error {
-	if err := a.checkFormat(specs.PropertyFormats()...); err != nil {
-		return err
+	if !slices.Contains(specs.PropertyFormats(), a.format) {
+		return usagef("reqs --properties: unsupported --format %q (want one of %s)", a.format, strings.Join(specs.PropertyFormats(), ", "))
 	}
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return err
 	}
@@ -75,10 +76,7 @@ func (a *app) runProperties(args []string) error {
 }
 
 func (a *app) runReqs(args []string) error {
-	if err := a.checkFormat(append(specs.GraphFormats(), "yaml")...); err != nil {
-		return err
-	}
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return err
 	}
@@ -90,56 +88,22 @@ func (a *app) runReqs(args []string) error {
 	if err != nil {
 		return err
 	}
-	all := &specs.Graph{Requirements: []*specs.Requirement{}, Edges: []specs.Edge{}}
+	all := &reqs.Graph{Requirements: []*reqs.Requirement{}, Edges: []reqs.Edge{}}
 	for _, set := range sets {
-		g := specs.Extract(set)
+		g := reqs.Extract(set)
 		a.warn(g.Warnings)
 		g.MapPaths(relTo(cwd, set.Root))
 		all.Requirements = append(all.Requirements, g.Requirements...)
 		all.Edges = append(all.Edges, g.Edges...)
 	}
-	if a.format == "yaml" {
-		enc := yaml.NewEncoder(a.stdout)
-		enc.SetIndent(2)
-		if err := enc.Encode(all); err != nil {
-			return err
-		}
-		return enc.Close()
-	}
-	return specs.WriteGraph(a.stdout, a.format, all)
+	return reqs.WriteGraph(a.stdout, a.format, all)
 }
 
-// loadSets parses the workspace's spec sets when args is empty. Otherwise
-// an argument that names a configured spec set (and no file) selects that
-// set, and the other arguments are read as one set of paths.
+// loadSets parses the spec sets reqs reads (see workspace.Select).
 func loadSets(ws *workspace.Workspace, args []string) ([]*specs.Set, error) {
-	if len(args) == 0 {
-		sss, err := ws.SpecSets()
-		if err != nil {
-			return nil, err
-		}
-		var sets []*specs.Set
-		for _, ss := range sss {
-			sets = append(sets, ss.Set)
-		}
-		return sets, nil
-	}
 	var sets []*specs.Set
-	var paths []string
-	for _, arg := range args {
-		sc, ok := ws.SpecSetNamed(arg)
-		if !ok {
-			paths = append(paths, arg)
-			continue
-		}
-		set, err := specs.Load(ws.Root, sc.Files, ws.LoadOptions())
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, set)
-	}
-	if len(paths) > 0 {
-		set, err := ws.LoadPaths(paths)
+	for _, in := range ws.Select(args, workspace.OneSet) {
+		set, err := ws.Load(in)
 		if err != nil {
 			return nil, err
 		}
@@ -201,18 +165,15 @@ Exit codes, as diff(1): 0 no normative change, 1 normative changes listed,
 		},
 	}
 	cmd.Flags().StringVar(&gitRange, "git", "", "compare git revisions `REV1..REV2` (REV1.. or REV: against the working tree)")
-	return cmd
+	return withFormats(cmd, reqs.DiffFormats()...)
 }
 
 func (a *app) runReqsDiff(args []string, gitRange string) error {
-	if err := a.checkFormat(specs.DiffFormats()...); err != nil {
-		return err
-	}
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
 	}
-	var oldG, newG *specs.Graph
+	var oldG, newG *reqs.Graph
 	var oldMap, newMap func(string) string
 	if gitRange != "" {
 		oldG, newG, oldMap, newMap, err = a.gitGraphs(cwd, gitRange, args)
@@ -223,33 +184,25 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 		if len(args) != 2 {
 			return usagef("reqs diff: want OLD and NEW (files or directories), or --git REV1..REV2")
 		}
-		ws, err := a.openWorkspace("")
+		ws, err := a.openWorkspace()
 		if err != nil {
 			return err
 		}
 		var sets [2]*specs.Set
-		for i, p := range args {
-			root, files := p, []string{"."}
-			fi, err := os.Stat(p)
-			if err != nil {
-				return usagef("%s: %v", p, err)
-			}
-			if !fi.IsDir() {
-				root, files = filepath.Dir(p), []string{filepath.Base(p)}
-			}
-			if sets[i], err = specs.Load(root, files, ws.LoadOptions()); err != nil {
+		for i, in := range ws.Select(args, workspace.SetPerPath) {
+			if sets[i], err = ws.Load(in); err != nil {
 				return usageError{err}
 			}
 		}
-		oldG, newG = specs.Extract(sets[0]), specs.Extract(sets[1])
+		oldG, newG = reqs.Extract(sets[0]), reqs.Extract(sets[1])
 		oldMap, newMap = relTo(cwd, sets[0].Root), relTo(cwd, sets[1].Root)
 	}
 	a.warn(oldG.Warnings)
 	a.warn(newG.Warnings)
-	d := specs.DiffGraphs(oldG, newG)
+	d := reqs.DiffGraphs(oldG, newG)
 	oldG.MapPaths(oldMap)
 	newG.MapPaths(newMap)
-	if err := specs.WriteDiff(a.stdout, a.format, d); err != nil {
+	if err := reqs.WriteDiff(a.stdout, a.format, d); err != nil {
 		return err
 	}
 	if !d.Empty() {
@@ -261,7 +214,7 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 // gitGraphs extracts the requirement graphs of two revisions. Old paths
 // are shown as REV1:path, new ones as REV2:path (or plain paths for the
 // working tree), relative to the current directory.
-func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph, oldMap, newMap func(string) string, err error) {
+func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *reqs.Graph, oldMap, newMap func(string) string, err error) {
 	rev1, rev2, _ := strings.Cut(rng, "..")
 	if rev1 == "" {
 		return nil, nil, nil, nil, usagef("--git %q: want REV1..REV2", rng)
@@ -271,50 +224,24 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph
 		return nil, nil, nil, nil, usagef("--git: not in a git checkout: %v", err)
 	}
 	top = strings.TrimSpace(top)
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	paths := args
-	if len(paths) == 0 {
-		for _, sc := range ws.Config.Specs {
-			for _, f := range sc.Files {
-				paths = append(paths, ws.Path(f))
-			}
-		}
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	opts := ws.LoadOptions()
-	graph := func(rev string) (*specs.Graph, func(string) string, error) {
+	ins := ws.Select(args, workspace.OneSet)
+	graph := func(rev string) (*reqs.Graph, func(string) string, error) {
 		rel := relTo(cwd, top)
-		if rev == "" {
-			// The working tree, with paths relative to the repository
-			// root like those of the revision.
-			files := make([]string, len(paths))
-			for i, p := range paths {
-				if files[i], err = filepath.Abs(p); err != nil {
-					return nil, nil, err
-				}
-			}
-			set, err := specs.Load(top, files, opts)
-			if err != nil {
+		set, err := ws.LoadAt(ins, top, rev)
+		if err != nil {
+			if rev == "" {
 				return nil, nil, usageError{err}
 			}
-			return specs.Extract(set), rel, nil
-		}
-		abs := make([]string, len(paths))
-		for i, p := range paths {
-			if abs[i], err = filepath.Abs(p); err != nil {
-				return nil, nil, err
-			}
-		}
-		set, err := workspace.LoadRevision(top, rev, abs, opts)
-		if err != nil {
 			return nil, nil, usagef("--git: %v", err)
 		}
-		return specs.Extract(set), func(s string) string { return rev + ":" + rel(s) }, nil
+		if rev == "" {
+			return reqs.Extract(set), rel, nil
+		}
+		return reqs.Extract(set), func(s string) string { return rev + ":" + rel(s) }, nil
 	}
 	if oldG, oldMap, err = graph(rev1); err != nil {
 		return nil, nil, nil, nil, err

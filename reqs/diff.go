@@ -1,0 +1,237 @@
+package reqs
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ChangeKind classifies a requirement present in both versions whose
+// normative content changed.
+type ChangeKind string
+
+// Change kinds.
+const (
+	// Strengthened: the level became stricter (MAY → SHOULD → MUST).
+	Strengthened ChangeKind = "strengthened"
+	// Weakened: the level became laxer.
+	Weakened ChangeKind = "weakened"
+	// Reworded: the level kept its strength but the normalized text, or
+	// the polarity (MUST → MUST NOT), changed.
+	Reworded ChangeKind = "reworded"
+)
+
+// A Change pairs a requirement of the old version with its counterpart in
+// the new one.
+type Change struct {
+	Old  *Requirement `json:"old" yaml:"old"`
+	New  *Requirement `json:"new" yaml:"new"`
+	Kind ChangeKind   `json:"kind" yaml:"kind"`
+}
+
+// A Diff lists the normative changes between two requirement graphs.
+// Requirements whose level and normalized text are equal count as
+// unchanged, whatever their formatting, position, section or ID.
+type Diff struct {
+	Added     []*Requirement `json:"added" yaml:"added"`
+	Removed   []*Requirement `json:"removed" yaml:"removed"`
+	Changed   []Change       `json:"changed" yaml:"changed"`
+	Unchanged int            `json:"unchanged" yaml:"unchanged"`
+}
+
+// Empty reports whether the diff holds no normative change.
+func (d *Diff) Empty() bool {
+	return len(d.Added) == 0 && len(d.Removed) == 0 && len(d.Changed) == 0
+}
+
+// Similarity thresholds for pairing requirements that are neither equal
+// by ID nor by normalized text: within one section, and across sections
+// (a requirement both moved and reworded).
+const (
+	sameSectionSimilarity  = 0.5
+	crossSectionSimilarity = 0.8
+)
+
+// DiffGraphs compares two requirement graphs. Requirements are paired by
+// ID, then by equal normalized text anywhere (moved), then by text
+// similarity within a section, then by high similarity anywhere. Paired
+// requirements with a changed level are strengthened or weakened; with
+// changed normalized text, reworded. The rest are added or removed.
+func DiffGraphs(oldG, newG *Graph) *Diff {
+	d := &Diff{Added: []*Requirement{}, Removed: []*Requirement{}, Changed: []Change{}}
+	olds, news := oldG.Requirements, newG.Requirements
+	pairOld := make([]int, len(olds)) // index into news, or -1
+	pairNew := make([]int, len(news))
+	for i := range pairOld {
+		pairOld[i] = -1
+	}
+	for i := range pairNew {
+		pairNew[i] = -1
+	}
+	link := func(i, j int) { pairOld[i], pairNew[j] = j, i }
+
+	// 1. By ID.
+	newByID := make(map[string]int, len(news))
+	for j, r := range news {
+		newByID[r.ID] = j
+	}
+	for i, r := range olds {
+		if j, ok := newByID[r.ID]; ok && pairNew[j] < 0 {
+			link(i, j)
+		}
+	}
+	// 2. By equal normalized text, property and ordinal (moved).
+	key := func(r *Requirement) string {
+		return r.norm + "\x00" + r.Property + "\x00" + strconv.Itoa(r.ordinal)
+	}
+	newByKey := map[string][]int{}
+	for j, r := range news {
+		if pairNew[j] < 0 {
+			k := key(r)
+			newByKey[k] = append(newByKey[k], j)
+		}
+	}
+	for i, r := range olds {
+		if pairOld[i] >= 0 {
+			continue
+		}
+		k := key(r)
+		if js := newByKey[k]; len(js) > 0 {
+			link(i, js[0])
+			newByKey[k] = js[1:]
+		}
+	}
+	// 3 and 4. By similarity, within a section, then anywhere.
+	// Files present in only one version (spec-v1.0.md against spec.md)
+	// share their sections' namespace.
+	oldFiles, newFiles := fileSet(olds), fileSet(news)
+	sameSection := func(o, n *Requirement) bool {
+		return o.Section == n.Section && (o.File == n.File || !newFiles[o.File] && !oldFiles[n.File])
+	}
+	pairSimilar(olds, news, pairOld, pairNew, sameSectionSimilarity, sameSection)
+	pairSimilar(olds, news, pairOld, pairNew, crossSectionSimilarity, nil)
+
+	for i, r := range olds {
+		j := pairOld[i]
+		if j < 0 {
+			d.Removed = append(d.Removed, r)
+			continue
+		}
+		if k, ok := classify(r, news[j]); ok {
+			d.Changed = append(d.Changed, Change{Old: r, New: news[j], Kind: k})
+		} else {
+			d.Unchanged++
+		}
+	}
+	for j, r := range news {
+		if pairNew[j] < 0 {
+			d.Added = append(d.Added, r)
+		}
+	}
+	slices.SortStableFunc(d.Changed, func(a, b Change) int { return comparePos(a.New, b.New) })
+	return d
+}
+
+func fileSet(rs []*Requirement) map[string]bool {
+	m := map[string]bool{}
+	for _, r := range rs {
+		m[r.File] = true
+	}
+	return m
+}
+
+func comparePos(a, b *Requirement) int {
+	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Offset, b.Offset))
+}
+
+// classify returns the kind of change between paired requirements, and
+// false when nothing normative changed.
+func classify(o, n *Requirement) (ChangeKind, bool) {
+	if o.Level != n.Level {
+		switch so, sn := o.Level.strength(), n.Level.strength(); {
+		case sn > so:
+			return Strengthened, true
+		case sn < so:
+			return Weakened, true
+		default:
+			return Reworded, true
+		}
+	}
+	if o.norm != n.norm {
+		return Reworded, true
+	}
+	return "", false
+}
+
+type candidate struct {
+	i, j  int
+	score float64
+}
+
+// pairSimilar pairs still unpaired requirements greedily, best score
+// first, when their similarity reaches threshold.
+func pairSimilar(olds, news []*Requirement, pairOld, pairNew []int, threshold float64, sameSection func(o, n *Requirement) bool) {
+	var cands []candidate
+	newTok := make([]map[string]int, len(news))
+	for j, n := range news {
+		if pairNew[j] < 0 {
+			newTok[j] = tokenBag(n.norm)
+		}
+	}
+	for i, o := range olds {
+		if pairOld[i] >= 0 {
+			continue
+		}
+		ot := tokenBag(o.norm)
+		for j, n := range news {
+			if pairNew[j] >= 0 || sameSection != nil && !sameSection(o, n) {
+				continue
+			}
+			s := dice(ot, newTok[j])
+			if o.ordinal == n.ordinal {
+				s += 0.001 // prefer the keyword in the same place
+			}
+			if o.Property == n.Property {
+				s += 0.001
+			}
+			if s >= threshold {
+				cands = append(cands, candidate{i, j, s})
+			}
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.i, b.i), cmp.Compare(a.j, b.j))
+	})
+	for _, c := range cands {
+		if pairOld[c.i] < 0 && pairNew[c.j] < 0 {
+			pairOld[c.i], pairNew[c.j] = c.j, c.i
+		}
+	}
+}
+
+func tokenBag(s string) map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '.' || r == ';' || r == ':' || r == '(' || r == ')' || r == '"' || r == '\''
+	}) {
+		m[w]++
+	}
+	return m
+}
+
+// dice is the Sørensen–Dice coefficient of two token multisets.
+func dice(a, b map[string]int) float64 {
+	na, nb, common := 0, 0, 0
+	for w, c := range a {
+		na += c
+		common += min(c, b[w])
+	}
+	for _, c := range b {
+		nb += c
+	}
+	if na+nb == 0 {
+		return 1
+	}
+	return 2 * float64(common) / float64(na+nb)
+}
