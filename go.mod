@@ -3,6 +3,8 @@ module github.com/ocispec/ocispec
 go 1.26
 
 require (
+	github.com/alecthomas/chroma/v2 v2.27.0
+	github.com/getkin/kin-openapi v0.153.0
 	github.com/mattn/go-isatty v0.0.24
 	github.com/microcosm-cc/bluemonday v1.0.27
 	github.com/opencontainers/image-spec v1.1.1
@@ -10,12 +12,13 @@ require (
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/spf13/cobra v1.10.2
 	github.com/yuin/goldmark v1.8.7
+	github.com/yuin/goldmark-emoji v1.0.6
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
 require (
 	github.com/aymerick/douceur v0.2.0 // indirect
-	github.com/getkin/kin-openapi v0.153.0 // indirect
+	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
 	github.com/gorilla/css v1.0.1 // indirect

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ocispec/ocispec/internal/golden"
 	"github.com/ocispec/ocispec/internal/testcorpus"
+	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 )
 
@@ -33,7 +34,7 @@ func generate(t testing.TB, set *specs.Set) (*Model, *Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := Generate(m, Options{Requirements: RequirementsByEndpoint(m, specs.Extract(set))})
+	doc, err := Generate(m, Options{Requirements: RequirementsByEndpoint(m, reqs.Extract(set))})
 	if err != nil {
 		t.Fatal(err)
 	}

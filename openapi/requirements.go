@@ -3,7 +3,7 @@ package openapi
 import (
 	"slices"
 
-	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/reqs"
 )
 
 // RequirementsByEndpoint maps each endpoint ID to the requirements behind
@@ -11,11 +11,11 @@ import (
 // with its ID without the row letter, "end-7" for "end-7a") and those in a
 // section whose prose refers to it. The endpoints table's own section is
 // not one of them.
-func RequirementsByEndpoint(m *Model, g *specs.Graph) map[string][]string {
+func RequirementsByEndpoint(m *Model, g *reqs.Graph) map[string][]string {
 	out := map[string][]string{}
 	for _, r := range g.Requirements {
 		for _, ref := range r.Refs {
-			if ref.Kind != specs.RefEndpoint {
+			if ref.Kind != reqs.RefEndpoint {
 				continue
 			}
 			for _, id := range resolveRef(ref.Target, m.Endpoints) {

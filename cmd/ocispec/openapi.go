@@ -10,6 +10,7 @@ import (
 
 	"github.com/ocispec/ocispec/internal/atomicfile"
 	"github.com/ocispec/ocispec/openapi"
+	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 )
 
@@ -86,7 +87,7 @@ func generateOpenAPI(set *specs.Set) (*openapi.Document, []error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := openapi.Generate(m, openapi.Options{Requirements: openapi.RequirementsByEndpoint(m, specs.Extract(set))})
+	doc, err := openapi.Generate(m, openapi.Options{Requirements: openapi.RequirementsByEndpoint(m, reqs.Extract(set))})
 	if err != nil {
 		return nil, nil, err
 	}

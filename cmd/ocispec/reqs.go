@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"go.yaml.in/yaml/v3"
 
 	"github.com/ocispec/ocispec/internal/gitexec"
+	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/workspace"
 )
@@ -46,7 +46,7 @@ Exit codes: 0 success, 2 usage or input error.`,
 }
 
 func (a *app) runReqs(args []string) error {
-	if err := a.checkFormat(append(specs.GraphFormats(), "yaml")...); err != nil {
+	if err := a.checkFormat(reqs.GraphFormats()...); err != nil {
 		return err
 	}
 	ws, err := a.openWorkspace("")
@@ -61,23 +61,15 @@ func (a *app) runReqs(args []string) error {
 	if err != nil {
 		return err
 	}
-	all := &specs.Graph{Requirements: []*specs.Requirement{}, Edges: []specs.Edge{}}
+	all := &reqs.Graph{Requirements: []*reqs.Requirement{}, Edges: []reqs.Edge{}}
 	for _, set := range sets {
-		g := specs.Extract(set)
+		g := reqs.Extract(set)
 		a.warn(g.Warnings)
 		g.MapPaths(relTo(cwd, set.Root))
 		all.Requirements = append(all.Requirements, g.Requirements...)
 		all.Edges = append(all.Edges, g.Edges...)
 	}
-	if a.format == "yaml" {
-		enc := yaml.NewEncoder(a.stdout)
-		enc.SetIndent(2)
-		if err := enc.Encode(all); err != nil {
-			return err
-		}
-		return enc.Close()
-	}
-	return specs.WriteGraph(a.stdout, a.format, all)
+	return reqs.WriteGraph(a.stdout, a.format, all)
 }
 
 // loadSets parses the workspace's spec sets when args is empty. Otherwise
@@ -176,14 +168,14 @@ Exit codes, as diff(1): 0 no normative change, 1 normative changes listed,
 }
 
 func (a *app) runReqsDiff(args []string, gitRange string) error {
-	if err := a.checkFormat(specs.DiffFormats()...); err != nil {
+	if err := a.checkFormat(reqs.DiffFormats()...); err != nil {
 		return err
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
 	}
-	var oldG, newG *specs.Graph
+	var oldG, newG *reqs.Graph
 	var oldMap, newMap func(string) string
 	if gitRange != "" {
 		oldG, newG, oldMap, newMap, err = a.gitGraphs(cwd, gitRange, args)
@@ -212,15 +204,15 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 				return usageError{err}
 			}
 		}
-		oldG, newG = specs.Extract(sets[0]), specs.Extract(sets[1])
+		oldG, newG = reqs.Extract(sets[0]), reqs.Extract(sets[1])
 		oldMap, newMap = relTo(cwd, sets[0].Root), relTo(cwd, sets[1].Root)
 	}
 	a.warn(oldG.Warnings)
 	a.warn(newG.Warnings)
-	d := specs.DiffGraphs(oldG, newG)
+	d := reqs.DiffGraphs(oldG, newG)
 	oldG.MapPaths(oldMap)
 	newG.MapPaths(newMap)
-	if err := specs.WriteDiff(a.stdout, a.format, d); err != nil {
+	if err := reqs.WriteDiff(a.stdout, a.format, d); err != nil {
 		return err
 	}
 	if !d.Empty() {
@@ -232,7 +224,7 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 // gitGraphs extracts the requirement graphs of two revisions. Old paths
 // are shown as REV1:path, new ones as REV2:path (or plain paths for the
 // working tree), relative to the current directory.
-func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph, oldMap, newMap func(string) string, err error) {
+func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *reqs.Graph, oldMap, newMap func(string) string, err error) {
 	rev1, rev2, _ := strings.Cut(rng, "..")
 	if rev1 == "" {
 		return nil, nil, nil, nil, usagef("--git %q: want REV1..REV2", rng)
@@ -258,7 +250,7 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph
 		paths = []string{"."}
 	}
 	opts := ws.LoadOptions()
-	graph := func(rev string) (*specs.Graph, func(string) string, error) {
+	graph := func(rev string) (*reqs.Graph, func(string) string, error) {
 		rel := relTo(cwd, top)
 		if rev == "" {
 			// The working tree, with paths relative to the repository
@@ -273,7 +265,7 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph
 			if err != nil {
 				return nil, nil, usageError{err}
 			}
-			return specs.Extract(set), rel, nil
+			return reqs.Extract(set), rel, nil
 		}
 		abs := make([]string, len(paths))
 		for i, p := range paths {
@@ -285,7 +277,7 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *specs.Graph
 		if err != nil {
 			return nil, nil, usagef("--git: %v", err)
 		}
-		return specs.Extract(set), func(s string) string { return rev + ":" + rel(s) }, nil
+		return reqs.Extract(set), func(s string) string { return rev + ":" + rel(s) }, nil
 	}
 	if oldG, oldMap, err = graph(rev1); err != nil {
 		return nil, nil, nil, nil, err

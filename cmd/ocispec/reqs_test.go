@@ -12,7 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-const reqsFixtures = "../../specs/testdata/reqs"
+const reqsFixtures = "../../reqs/testdata/reqs"
 
 type reqsJSON struct {
 	Requirements []map[string]any `json:"requirements" yaml:"requirements"`

@@ -1,4 +1,4 @@
-package specs
+package reqs
 
 // Requirement IDs. docs/requirements.md ("Requirement IDs") is the
 // normative description of this scheme; keep the two in step.
@@ -20,6 +20,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/ocispec/ocispec/specs"
 	"path"
 	"regexp"
 	"strconv"
@@ -38,7 +39,7 @@ func derivedID(r *Requirement) string {
 	prefix := r.Section
 	if prefix == "" {
 		base := path.Base(r.File)
-		prefix = Slug(strings.TrimSuffix(base, path.Ext(base)))
+		prefix = specs.Slug(strings.TrimSuffix(base, path.Ext(base)))
 		if prefix == "" {
 			prefix = "req"
 		}
@@ -55,16 +56,16 @@ func derivedID(r *Requirement) string {
 // explicitMarkers finds the <!-- req: id --> markers of a document and
 // assigns them to its requirements (rs in source order). It returns
 // warnings for markers that precede no requirement.
-func explicitMarkers(doc *Document, rs []*Requirement) []string {
+func explicitMarkers(doc *specs.Document, rs []*Requirement) []string {
 	locs := markerRE.FindAllSubmatchIndex(doc.Source, -1)
 	if len(locs) == 0 {
 		return nil
 	}
-	var sents []*Sentence
+	var sents []*specs.Sentence
 	for _, b := range doc.Blocks {
 		sents = append(sents, b.Sentences...)
 	}
-	first := map[*Sentence][]*Requirement{}
+	first := map[*specs.Sentence][]*Requirement{}
 	for _, r := range rs {
 		first[r.Sentence] = append(first[r.Sentence], r)
 	}
@@ -79,7 +80,7 @@ func explicitMarkers(doc *Document, rs []*Requirement) []string {
 		for si < len(sents) && sents[si].Span.End <= end {
 			si++
 		}
-		var target *Sentence
+		var target *specs.Sentence
 		for k := si; k < len(sents); k++ {
 			if sents[k].Span.End > end {
 				target = sents[k]
@@ -109,7 +110,7 @@ func explicitMarkers(doc *Document, rs []*Requirement) []string {
 	return warns
 }
 
-func inCodeBlock(doc *Document, off int) bool {
+func inCodeBlock(doc *specs.Document, off int) bool {
 	for _, cb := range doc.CodeBlocks {
 		if off >= cb.Span.Start && off < cb.Span.End {
 			return true
@@ -121,7 +122,7 @@ func inCodeBlock(doc *Document, off int) bool {
 // markerInCodeSpan reports whether a marker inside s is really code: raw
 // HTML never reaches Sentence.Text, so a marker visible there is a code
 // span's content.
-func markerInCodeSpan(s *Sentence) bool {
+func markerInCodeSpan(s *specs.Sentence) bool {
 	for _, c := range s.Code {
 		if c[0] >= 0 && c[1] <= len(s.Text) && c[0] <= c[1] && strings.Contains(s.Text[c[0]:c[1]], "<!--") {
 			return true
@@ -132,7 +133,7 @@ func markerInCodeSpan(s *Sentence) bool {
 
 // assignIDs gives every requirement of the set a unique ID and returns
 // warnings about markers.
-func assignIDs(set *Set, perDoc [][]*Requirement) []string {
+func assignIDs(set *specs.Set, perDoc [][]*Requirement) []string {
 	var warns []string
 	taken := map[string]bool{}
 	ids := &idAllocator{taken: taken, next: map[string]int{}}

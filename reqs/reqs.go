@@ -1,8 +1,9 @@
-package specs
+package reqs
 
 import (
 	"bytes"
 	"cmp"
+	"github.com/ocispec/ocispec/specs"
 	"regexp"
 	"strings"
 	"unicode"
@@ -14,6 +15,9 @@ import (
 type Requirement struct {
 	// ID is stable across unrelated edits; see reqid.go.
 	ID string `json:"id" yaml:"id"`
+	// Revision fingerprints the level, normalized text and property; it
+	// changes when the requirement's meaning may have (see revision.go).
+	Revision string `json:"revision" yaml:"revision"`
 	// Keyword is the keyword as written ("REQUIRED", "MUST NOT").
 	Keyword string `json:"keyword" yaml:"keyword"`
 	// Level is the keyword normalized to one of five levels.
@@ -43,12 +47,12 @@ type Requirement struct {
 	// Explicit is true when the ID comes from a <!-- req: id --> marker.
 	Explicit bool `json:"-" yaml:"-"`
 	// Doc and Sentence locate the requirement in the model.
-	Doc      *Document `json:"-" yaml:"-"`
-	Sentence *Sentence `json:"-" yaml:"-"`
+	Doc      *specs.Document `json:"-" yaml:"-"`
+	Sentence *specs.Sentence `json:"-" yaml:"-"`
 	// Offset is the keyword's byte offset in Doc.Source.
 	Offset int `json:"-" yaml:"-"`
 
-	block *Block
+	block *specs.Block
 
 	// norm is the normalized text (keywords masked) shared by IDs and diff.
 	norm string
@@ -120,7 +124,7 @@ func (g *Graph) Requirement(id string) *Requirement {
 }
 
 // Extract derives the requirement graph of a spec set.
-func Extract(set *Set) *Graph {
+func Extract(set *specs.Set) *Graph {
 	g := &Graph{Requirements: []*Requirement{}, Edges: []Edge{}}
 	if set == nil {
 		return g
@@ -138,6 +142,7 @@ func Extract(set *Set) *Graph {
 	g.byID = make(map[string]*Requirement, len(g.Requirements))
 	for _, r := range g.Requirements {
 		g.byID[r.ID] = r
+		r.Revision = revision(r)
 	}
 	for _, r := range g.Requirements {
 		r.Refs = sentenceRefs(set, r, codes, g.byID)
@@ -148,10 +153,10 @@ func Extract(set *Set) *Graph {
 
 // extractDoc returns the requirements of one document in source order,
 // without IDs.
-func extractDoc(doc *Document) []*Requirement {
+func extractDoc(doc *specs.Document) []*Requirement {
 	var out []*Requirement
 	var hits []keywordHit
-	paths := map[*Heading][]string{}
+	paths := map[*specs.Heading][]string{}
 	for _, b := range doc.Blocks {
 		checked, prop, key := false, "", ""
 		for _, s := range b.Sentences {
@@ -223,7 +228,7 @@ func extractDoc(doc *Document) []*Requirement {
 	return out
 }
 
-func blockIsBoilerplate(b *Block) bool {
+func blockIsBoilerplate(b *specs.Block) bool {
 	found := false
 	for _, s := range b.Sentences {
 		if strings.Contains(s.Text, "interpreted") {
@@ -250,7 +255,7 @@ func blockIsBoilerplate(b *Block) bool {
 // keywordOffsets maps each keyword hit in s.Text to its byte offset in the
 // source, through the sentence's plain-text map (a keyword inside a link
 // destination or an HTML comment before it cannot shift the position).
-func keywordOffsets(_ *Document, s *Sentence, hits []keywordHit) []int {
+func keywordOffsets(_ *specs.Document, s *specs.Sentence, hits []keywordHit) []int {
 	offs := make([]int, len(hits))
 	for k, h := range hits {
 		offs[k] = s.SourceOffset(h.Start)
@@ -259,7 +264,7 @@ func keywordOffsets(_ *Document, s *Sentence, hits []keywordHit) []int {
 }
 
 // propertyName returns the property a block's first line describes, or "".
-func propertyName(doc *Document, b *Block) string {
+func propertyName(doc *specs.Document, b *specs.Block) string {
 	if b == nil || len(b.Lines) == 0 {
 		return ""
 	}
@@ -286,9 +291,9 @@ var propertyRE = regexp.MustCompile("^\\*\\*\\s*`([^`]+)`\\s*\\*\\*")
 // code name, and b itself when it is a paragraph starting so (runtime-spec
 // writes "**`uidMappings`** (array of objects, OPTIONAL) ..." without a
 // list).
-func propertyPath(doc *Document, b *Block) string {
+func propertyPath(doc *specs.Document, b *specs.Block) string {
 	var names []string
-	if b.Kind == Paragraph && (b.Item == nil || b.Item.First != b) {
+	if b.Kind == specs.Paragraph && (b.Item == nil || b.Item.First != b) {
 		if name := propertyName(doc, b); name != "" {
 			names = append(names, name)
 		}
@@ -308,7 +313,7 @@ func propertyPath(doc *Document, b *Block) string {
 // first cell's text, code backticks removed ("org.opencontainers.image.url"
 // in an annotation table). It keeps "REQUIRED" cells of different rows
 // apart and tells the reader what the cell is about.
-func rowKey(b *Block) string {
+func rowKey(b *specs.Block) string {
 	if b.Table == nil || b.Row == 0 || b.Col == 0 || b.Row-1 >= len(b.Table.Rows) {
 		return ""
 	}
@@ -524,7 +529,7 @@ func singular(w string) string {
 
 // collectErrorCodes adds the error codes of tables whose header has a
 // "Code" column (cells written as `UPPER_CASE` code spans).
-func collectErrorCodes(doc *Document, codes map[string]bool) map[string]bool {
+func collectErrorCodes(doc *specs.Document, codes map[string]bool) map[string]bool {
 	for _, t := range doc.Tables {
 		col := -1
 		for i, h := range t.Header {
@@ -554,7 +559,7 @@ func collectErrorCodes(doc *Document, codes map[string]bool) map[string]bool {
 
 var errorCodeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$`)
 
-func blockText(b *Block) string {
+func blockText(b *specs.Block) string {
 	if b == nil {
 		return ""
 	}
@@ -573,7 +578,7 @@ var (
 )
 
 // sentenceRefs resolves the links and mentions of a requirement's sentence.
-func sentenceRefs(set *Set, r *Requirement, codes map[string]bool, reqs map[string]*Requirement) []Ref {
+func sentenceRefs(set *specs.Set, r *Requirement, codes map[string]bool, reqs map[string]*Requirement) []Ref {
 	refs := []Ref{}
 	seen := map[Ref]bool{}
 	add := func(k RefKind, t string) {
@@ -648,7 +653,7 @@ func buildEdges(g *Graph, perDoc [][]*Requirement) []Edge {
 	edges := make([]Edge, 0, n)
 	for _, rs := range perDoc {
 		// first requirement of each list item, for refines edges
-		firstOf := map[*ListItem]*Requirement{}
+		firstOf := map[*specs.ListItem]*Requirement{}
 		for _, r := range rs {
 			if it := r.block.Item; it != nil {
 				if _, ok := firstOf[it]; !ok {

@@ -1,8 +1,9 @@
-package specs
+package reqs
 
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/ocispec/ocispec/specs"
 	"io"
 	"os"
 	"path/filepath"
@@ -176,17 +177,17 @@ func TestConditional(t *testing.T) {
 }
 
 // parseSet parses named sources into a set.
-func parseSet(t testing.TB, files ...string) *Set {
+func parseSet(t testing.TB, files ...string) *specs.Set {
 	t.Helper()
-	var docs []*Document
+	var docs []*specs.Document
 	for i := 0; i+1 < len(files); i += 2 {
-		d, err := Parse(files[i], []byte(files[i+1]), Options{})
+		d, err := specs.Parse(files[i], []byte(files[i+1]), specs.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		docs = append(docs, d)
 	}
-	return NewSet(".", docs...)
+	return specs.NewSet(".", docs...)
 }
 
 func loadFixture(t testing.TB, name string) *Graph {
@@ -432,12 +433,12 @@ func TestPropertyPath(t *testing.T) {
 func TestManyIdenticalRequirements(t *testing.T) {
 	const n = 30000
 	src := "# S\n\n" + strings.Repeat("A client MUST do it.\n", n)
-	d, err := Parse("same.md", []byte(src), Options{})
+	d, err := specs.Parse("same.md", []byte(src), specs.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan *Graph)
-	go func() { done <- Extract(NewSet(".", d)) }()
+	go func() { done <- Extract(specs.NewSet(".", d)) }()
 	var g *Graph
 	select {
 	case g = <-done:
@@ -465,11 +466,11 @@ func TestKeywordColumns(t *testing.T) {
 		{"A <!-- MUST --> client SHOULD go.\n", 24, "SHOULD"},
 		{"Plain `MUST` but MUST here.\n", 18, "MUST"},
 	} {
-		d, err := Parse("k.md", []byte("# S\n\n"+tt.src), Options{})
+		d, err := specs.Parse("k.md", []byte("# S\n\n"+tt.src), specs.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		g := Extract(NewSet(".", d))
+		g := Extract(specs.NewSet(".", d))
 		if len(g.Requirements) != 1 {
 			t.Fatalf("%q: %d requirements", tt.src, len(g.Requirements))
 		}

@@ -1,6 +1,7 @@
-package specs
+package reqs
 
 import (
+	"github.com/ocispec/ocispec/specs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,11 +31,11 @@ func FuzzExtract(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		d, err := Parse("f.md", src, Options{})
+		d, err := specs.Parse("f.md", src, specs.Options{})
 		if err != nil {
 			return
 		}
-		g := Extract(NewSet(".", d))
+		g := Extract(specs.NewSet(".", d))
 		seen := map[string]bool{}
 		for _, r := range g.Requirements {
 			if r.ID == "" || seen[r.ID] {
@@ -76,15 +77,15 @@ func FuzzDiff(f *testing.F) {
 	}
 	f.Add([]byte("A MUST b. A MUST b."), []byte("A SHOULD b. A MAY b. A MUST NOT b."))
 	f.Fuzz(func(t *testing.T, a, b []byte) {
-		da, err := Parse("s.md", a, Options{})
+		da, err := specs.Parse("s.md", a, specs.Options{})
 		if err != nil {
 			return
 		}
-		db, err := Parse("s.md", b, Options{})
+		db, err := specs.Parse("s.md", b, specs.Options{})
 		if err != nil {
 			return
 		}
-		ga, gb := Extract(NewSet(".", da)), Extract(NewSet(".", db))
+		ga, gb := Extract(specs.NewSet(".", da)), Extract(specs.NewSet(".", db))
 		d := DiffGraphs(ga, gb)
 		if n := len(d.Removed) + len(d.Changed) + d.Unchanged; n != len(ga.Requirements) {
 			t.Fatalf("old side: %d accounted, %d requirements", n, len(ga.Requirements))

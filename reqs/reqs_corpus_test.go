@@ -1,6 +1,7 @@
-package specs
+package reqs
 
 import (
+	"github.com/ocispec/ocispec/specs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,7 +41,7 @@ func TestRequirementCountsOCI(t *testing.T) {
 	}
 	for name, dir := range corpora {
 		t.Run(name, func(t *testing.T) {
-			set, err := Load(dir, []string{"."}, LoadOptions{})
+			set, err := specs.Load(dir, []string{"."}, specs.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -223,11 +224,11 @@ func stripRawCodeSpans(s string) string {
 
 // ociSets parses the three OCI specs at HEAD (archived versions left out)
 // into one set per spec.
-func ociSets(tb testing.TB) []*Set {
+func ociSets(tb testing.TB) []*specs.Set {
 	tb.Helper()
-	var sets []*Set
+	var sets []*specs.Set
 	for _, dir := range testcorpus.OCISpecs(tb) {
-		var docs []*Document
+		var docs []*specs.Document
 		for _, f := range testcorpus.Markdown(tb, dir) {
 			if testcorpus.IsArchivedVersion(f) {
 				continue
@@ -236,13 +237,13 @@ func ociSets(tb testing.TB) []*Set {
 			if err != nil {
 				tb.Fatal(err)
 			}
-			d, err := Parse(filepath.Base(f), src, Options{})
+			d, err := specs.Parse(filepath.Base(f), src, specs.Options{})
 			if err != nil {
 				tb.Fatal(err)
 			}
 			docs = append(docs, d)
 		}
-		sets = append(sets, NewSet(dir, docs...))
+		sets = append(sets, specs.NewSet(dir, docs...))
 	}
 	return sets
 }
@@ -266,19 +267,19 @@ func BenchmarkExtractOCIWithParse(b *testing.B) {
 		name string
 		src  []byte
 	}
-	var specs [][]file
+	var corpora [][]file
 	for _, s := range ociSets(b) {
 		var fs []file
 		for _, d := range s.Docs {
 			fs = append(fs, file{d.Path, d.Source})
 		}
-		specs = append(specs, fs)
+		corpora = append(corpora, fs)
 	}
 	b.ReportAllocs()
-	p := NewParser(Options{})
+	p := specs.NewParser(specs.Options{})
 	for b.Loop() {
-		for _, fs := range specs {
-			var docs []*Document
+		for _, fs := range corpora {
+			var docs []*specs.Document
 			for _, f := range fs {
 				d, err := p.Parse(f.name, f.src)
 				if err != nil {
@@ -286,7 +287,7 @@ func BenchmarkExtractOCIWithParse(b *testing.B) {
 				}
 				docs = append(docs, d)
 			}
-			Extract(NewSet(".", docs...))
+			Extract(specs.NewSet(".", docs...))
 		}
 	}
 }

@@ -1,7 +1,8 @@
-package specs
+package reqs
 
 import (
 	"fmt"
+	"github.com/ocispec/ocispec/specs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,7 +22,7 @@ func TestIDStability(t *testing.T) {
 	}
 	corpora["fixture"] = []string{"widgets.md", string(fixture)}
 	for name, dir := range ociCorpora(t) {
-		set, err := Load(dir, []string{"."}, LoadOptions{})
+		set, err := specs.Load(dir, []string{"."}, specs.LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

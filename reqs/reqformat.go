@@ -1,4 +1,4 @@
-package specs
+package reqs
 
 import (
 	"bufio"
@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
-// GraphFormats lists the output formats of WriteGraph. The types carry
-// yaml tags too, so a caller can encode a Graph as YAML with the same
-// member names as the JSON (specs itself imports no YAML library).
-func GraphFormats() []string { return []string{"text", "json", "markdown", "dot"} }
+// GraphFormats lists the output formats of WriteGraph. YAML uses the same
+// member names as JSON (the types carry both tags).
+func GraphFormats() []string { return []string{"text", "json", "markdown", "dot", "yaml"} }
 
 // DiffFormats lists the output formats of WriteDiff.
 func DiffFormats() []string { return []string{"text", "json", "markdown"} }
@@ -61,6 +62,8 @@ func WriteGraph(w io.Writer, format string, g *Graph) error {
 			writeGraphMarkdown(bw, g)
 		case "dot":
 			writeGraphDOT(bw, g)
+		case "yaml":
+			return writeYAML(bw, g)
 		default:
 			return fmt.Errorf("unsupported format %q", format)
 		}
@@ -92,6 +95,15 @@ func buffered(w io.Writer, write func(*bufio.Writer) error) error {
 		return err
 	}
 	return bw.Flush()
+}
+
+func writeYAML(w io.Writer, v any) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return enc.Close()
 }
 
 func writeJSON(w io.Writer, v any) error {
