@@ -16,7 +16,7 @@ import (
 
 func (a *app) openapiCmd() *cobra.Command {
 	var out string
-	cmd := &cobra.Command{
+	cmd := withFormats(&cobra.Command{
 		Use:   "openapi SPEC.md... [-o FILE.yaml|FILE.json]",
 		Short: "Generate a validated OpenAPI 3.1 document from the endpoints and error-code tables",
 		Long: `Openapi reads the endpoints table (columns ID, Method, API Endpoint,
@@ -27,8 +27,8 @@ them (x-ocispec-requirements), responses with the headers and bodies the
 prose requires. The document is validated with kin-openapi before anything
 is written. docs/openapi.md describes the mapping.
 
-The format follows the -o extension (.json, else YAML); without -o, YAML
-goes to standard output. Malformed table rows are reported as file:line
+The format follows the -o extension (.json, else YAML); without -o, the
+document goes to standard output as YAML, or JSON with --format json. Malformed table rows are reported as file:line
 and the others are still generated.
 
 Exit codes: 0 success, 1 malformed rows (document still written),
@@ -40,26 +40,29 @@ Exit codes: 0 success, 1 malformed rows (document still written),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.runOpenAPI(args, out)
 		},
-	}
+	}, "yaml", "json")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the document to `FILE` (.yaml, .yml or .json)")
 	cmd.AddCommand(a.checkTrafficCmd())
 	return cmd
 }
 
 func (a *app) runOpenAPI(args []string, out string) error {
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return err
 	}
-	set, err := ws.LoadPaths(args)
+	sets, err := loadSets(ws, args)
 	if err != nil {
 		return usageError{err}
 	}
-	doc, rowErrs, err := generateOpenAPI(set)
+	if len(sets) != 1 {
+		return usagef("openapi: name the files of one spec set (got %d sets)", len(sets))
+	}
+	doc, rowErrs, err := generateOpenAPI(sets[0])
 	if err != nil {
 		return usageError{err}
 	}
-	data, err := encodeOpenAPI(doc, out)
+	data, err := encodeOpenAPI(doc, out, a.format)
 	if err != nil {
 		return err
 	}
@@ -94,11 +97,13 @@ func generateOpenAPI(set *specs.Set) (*openapi.Document, []error, error) {
 	return doc, m.RowErrors, nil
 }
 
-func encodeOpenAPI(doc *openapi.Document, out string) ([]byte, error) {
-	switch strings.ToLower(filepath.Ext(out)) {
-	case ".json":
+// encodeOpenAPI encodes the document as the -o extension says, or as
+// --format says on standard output.
+func encodeOpenAPI(doc *openapi.Document, out, format string) ([]byte, error) {
+	switch ext := strings.ToLower(filepath.Ext(out)); {
+	case ext == ".json", out == "" && format == "json":
 		return doc.JSON()
-	case "", ".yaml", ".yml":
+	case out == "", ext == ".yaml", ext == ".yml":
 		return doc.YAML()
 	}
 	return nil, usageError{errors.New("-o: want a .yaml, .yml or .json file")}

@@ -62,14 +62,11 @@ a results file that cannot be read).`,
 	fl.StringVar(&f.level, "level", "", "only requirements of `LEVEL` (MUST, SHOULD, MAY, or MUST NOT ...)")
 	fl.StringVar(&f.role, "role", "", "only requirements that bind `ROLE` (e.g. registry, client)")
 	fl.StringVar(&f.failUnder, "fail-under", "", "exit 1 when coverage is under `LEVEL=PCT[,...]`, e.g. must=90,should=50")
-	return cmd
+	return withFormats(cmd, append(trace.Formats(), "html")...)
 }
 
 func (a *app) runTrace(f traceFlags) error {
-	if err := a.checkFormat(append(trace.Formats(), "html")...); err != nil {
-		return err
-	}
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return err
 	}
