@@ -37,7 +37,7 @@ func TestFormatRejected(t *testing.T) {
 		{[]string{"--format", "sarif", "minutes", "parse", "../../examples/minutes/notes.md"}, `unsupported --format "sarif" (want one of text, json)`},
 		{[]string{"reqs", "diff", "--format", "dot", "../../examples/spec/spec.md", "../../examples/spec/spec.md"}, `ocispec reqs diff: unsupported --format "dot"`},
 		{[]string{"completion", "bash", "--format", "json"}, `unsupported --format "json" (want one of text)`},
-		{[]string{"openapi", "--format", "text"}, `(want one of json, yaml)`},
+		{[]string{"openapi", "--format", "text", "../../examples/spec/api.md"}, `(want one of yaml, json)`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
