@@ -109,7 +109,7 @@ func (a *app) traceSources(ws *workspace.Workspace, f traceFlags) (trace.Sources
 	if err != nil {
 		return trace.Sources{}, err
 	}
-	src := trace.Sources{Root: cwd, JUnit: readJUnit}
+	src := trace.Sources{Root: cwd}
 	pick := func(flag, conf []string) []string {
 		if len(flag) > 0 {
 			return flag
@@ -197,10 +197,4 @@ func (a *app) traceExit(rep *trace.Report, gate trace.Thresholds) error {
 		return errFindings
 	}
 	return nil
-}
-
-// readJUnit is the junit reader trace uses (the conformance package's,
-// once it lands).
-func readJUnit(file string, _ []byte) (*trace.Results, error) {
-	return nil, fmt.Errorf("%s: junit reading is not available yet", file)
 }
