@@ -15,7 +15,7 @@ import (
 
 func (a *app) certifiedCmd() *cobra.Command {
 	var results, output string
-	cmd := &cobra.Command{
+	cmd := withFormats(&cobra.Command{
 		Use:   "certified [--results DIR] [-o OUT]",
 		Short: "Certified and conformance pages from an oci-conformance results tree",
 		Long: `Read an oci-conformance tree (<spec>/<version>/<product>/ with PRODUCT.yaml,
@@ -32,9 +32,6 @@ the other products are still reported.`,
   ocispec certified --results examples/conformance --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(_ *cobra.Command, _ []string) error {
-			if err := a.checkFormat("text", "json", "html"); err != nil {
-				return err
-			}
 			tree, pol, err := a.loadConformance(results)
 			if err != nil {
 				return err
@@ -47,7 +44,7 @@ the other products are still reported.`,
 			}
 			return a.certifiedText(tree, pol)
 		},
-	}
+	}, "text", "json", "html")
 	cmd.Flags().StringVar(&results, "results", "", "results `DIR` (default: conformance in ocispec.yaml)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "output `PATH`: the site directory for html (default _site), a file for json (default stdout)")
 	return cmd
