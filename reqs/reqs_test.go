@@ -128,35 +128,40 @@ func TestIsBoilerplate(t *testing.T) {
 	}
 }
 
-func TestSubjectActor(t *testing.T) {
+// TestClauseFields checks actor, role and conditional per keyword clause.
+func TestClauseFields(t *testing.T) {
 	tests := []struct {
-		before, prop string
-		continued    bool
-		prev, want   string
-		after        string
+		name, md string
+		want     []string // per requirement: "actor|role|conditional"
 	}{
-		{"A registry ", "", false, "", "registry", ""},
-		{"If the blob is unknown, clients ", "", false, "", "client", ""},
-		{"Implementations storing manifests ", "config", false, "", "implementation", ""},
-		{"This property ", "config.mediaType", false, "", "config.mediaType", ""},
-		{" follow such redirects, and ", "", true, "client", "client", ""},
-		{"A successful response ", "", false, "", "response", ""},
-		{"The `<tag-or-digest>` ", "", false, "", "<tag-or-digest>", ""},
-		{"the `config.mediaType` value ", "", false, "", "config.mediaType", ""},
-		{"Registries ", "", false, "", "registry", ""},
-		{"", "", false, "", "", ""},
-		{"Minor releases (e.g. 1.0 to 1.1) ", "", false, "", "release", ""},
-		{" implement the ", "", true, "registry", "registry", " endpoints"},
-		{" implement the whole pull workflow and ", "", true, "client", "client", " implement"},
-		{" remove, and they ", "", true, "release", "release", " add"},
-		{" add ", "", true, "release", "release", " ones"},
-		{"/", "", true, "client", "client", ""},
-		{" in the table, and hosts ", "", true, "registry", "host", ""},
+		{"subject", "A registry MUST answer.", []string{"registry|registry|"}},
+		{"head before preposition", "A GET request to an existing manifest URL MUST return it.", []string{"request|content|"}},
+		{"gerund subject", "Voting on a proposed motion SHOULD happen on the list.", []string{"Voting|process|"}},
+		{"participle phrase", "A registry claiming conformance MUST implement all APIs.", []string{"registry|registry|"}},
+		{"coordinated roles", "A client or runtime MAY ignore it.", []string{"runtime|implementation|"}},
+		{"two roles", "Clients and registries MUST agree.", []string{"registries|implementation|"}},
+		{"clause conditional", "Runtimes MAY consider it invalid, and MUST generate an error if this is the case.", []string{"Runtimes|runtime|", "Runtimes|runtime|if"}},
+		{"sentence conditional", "If it is set, the registry MUST use it and clients MAY ignore it.", []string{"registry|registry|if", "clients|client|if"}},
+		{"second subject", "Registries MAY redirect; clients SHOULD follow such redirects.", []string{"Registries|registry|", "clients|client|"}},
+		{"passive with agent", "It SHOULD NOT be assembled by clients.", []string{"It|client|"}},
+		{"passive names roles", "If manifests match a client or runtime's needs, the first entry SHOULD be used.", []string{"entry|implementation|if"}},
+		{"passive in a section", "# Registry behaviour\n\nThe request MUST be rejected.", []string{"request|registry|"}},
+		{"subjectless", "- **`mediaType`** *string*\n\n  MUST be set to `layers`.", []string{"|content|"}},
+		{"attributive", "This OPTIONAL property names a type.", []string{"property|content|"}},
+		{"relative clause", "This indicates that the client MAY proceed.", []string{"client|client|"}},
+		{"may not", "Containers MAY NOT access other devices.", []string{"Containers|runtime|"}},
 	}
 	for _, tt := range tests {
-		if got := subjectActor(tt.before, tt.after, tt.prop, tt.continued, tt.prev); got != tt.want {
-			t.Errorf("subjectActor(%q, %q) = %q, want %q", tt.before, tt.prop, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			g := Extract(parseSet(t, "x.md", strings.ReplaceAll(tt.md, "\\n", "\n")))
+			var got []string
+			for _, r := range g.Requirements {
+				got = append(got, r.Actor+"|"+string(r.Role)+"|"+r.Conditional)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
