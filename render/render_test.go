@@ -26,8 +26,9 @@ func buildSite(t *testing.T, root string, files []string) (string, Summary) {
 
 func TestSite(t *testing.T) {
 	out, sum := buildSite(t, "testdata/site", []string{"."})
-	if sum.Documents != 2 || sum.Pages != 4 {
-		t.Errorf("summary = %+v, want 2 documents and 4 pages", sum)
+	// Two documents, the set's index and requirements, home and search.
+	if sum.Documents != 2 || sum.Pages != 6 {
+		t.Errorf("summary = %+v, want 2 documents and 6 pages", sum)
 	}
 	a := read(t, filepath.Join(out, "demo", "a.html"))
 	for _, want := range []string{
@@ -36,7 +37,7 @@ func TestSite(t *testing.T) {
 		`<h2 id="the-thing-endpoint">`,
 		`href="b.html#beta-details"`,
 		`href="#second-part"`,
-		`<a name="manual">`,
+		`<a name="manual" id="manual">`,
 		`<a href="#the-thing-endpoint">The <code>thing</code> Endpoint</a>`,
 	} {
 		if !strings.Contains(a, want) {

@@ -14,6 +14,9 @@ import (
 type Requirement struct {
 	// ID is stable across unrelated edits; see reqid.go.
 	ID string `json:"id" yaml:"id"`
+	// Revision fingerprints the level, normalized text and property; it
+	// changes when the requirement's meaning may have (see revision.go).
+	Revision string `json:"revision" yaml:"revision"`
 	// Keyword is the keyword as written ("REQUIRED", "MUST NOT").
 	Keyword string `json:"keyword" yaml:"keyword"`
 	// Level is the keyword normalized to one of five levels.
@@ -156,6 +159,7 @@ func ExtractWith(set *specs.Set, opts Options) *Graph {
 	g.byID = make(map[string]*Requirement, len(g.Requirements))
 	for _, r := range g.Requirements {
 		g.byID[r.ID] = r
+		r.Revision = revision(r)
 	}
 	for _, r := range g.Requirements {
 		r.Refs = sentenceRefs(set, r, codes, g.byID)

@@ -59,10 +59,16 @@ type LintConfig struct {
 
 // Trace configures requirement-to-test traceability.
 type Trace struct {
+	// Specs names the spec sets whose requirements are traced; default
+	// all of them.
+	Specs []string `yaml:"specs,omitempty"`
 	// Tests lists directories or files scanned for requirement annotations.
 	Tests []string `yaml:"tests,omitempty"`
 	// Results lists junit XML or `go test -json` result files.
 	Results []string `yaml:"results,omitempty"`
 	// Mappings lists requirement-to-test mapping files.
 	Mappings []string `yaml:"mappings,omitempty"`
+	// FailUnder is the default of ocispec trace --fail-under
+	// ("must=90,should=50").
+	FailUnder string `yaml:"failUnder,omitempty"`
 }

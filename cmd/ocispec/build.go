@@ -44,21 +44,14 @@ form one spec set.`,
 			if err != nil {
 				return usageError{err}
 			}
-			var list []render.Spec
-			for _, s := range sets {
-				title := s.Config.Title
-				if title == "" {
-					title = s.Config.Name
-				}
-				list = append(list, render.Spec{Name: s.Config.Name, Title: title, Version: s.Config.Version, Repository: s.Config.Repository, Set: s.Set})
-			}
+			list := renderSpecs(ws, sets)
 			out := output
 			if out == "" {
 				out = ws.Path(ws.Config.Output)
 			}
 			title := "Specifications"
 			if ws.ConfigPath == "" && len(list) == 1 {
-				title = list[0].Title
+				title = ""
 			}
 			if err := checkOutput(out, ws); err != nil {
 				return err
@@ -67,11 +60,20 @@ form one spec set.`,
 			if err != nil {
 				return err
 			}
+			for _, w := range sum.Warnings {
+				fmt.Fprintf(a.stderr, "warning: %s\n", w)
+			}
 			if a.format == "json" {
-				return encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets})
+				if err := encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets, "removed": sum.Removed, "warnings": sum.Warnings}); err != nil || len(sum.Warnings) == 0 {
+					return err
+				}
+				return errFindings
 			}
 			_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
 				sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
+			if err == nil && len(sum.Warnings) > 0 {
+				return errFindings
+			}
 			return err
 		},
 	}
@@ -107,4 +109,31 @@ func checkOutput(out string, ws *workspace.Workspace) error {
 		}
 	}
 	return nil
+}
+
+// renderSpecs describes the workspace's spec sets for the site: configured
+// titles and file order, and the repository, default branch and place in
+// it for "edit this page" links (from git where the config is silent).
+func renderSpecs(ws *workspace.Workspace, sets []*workspace.SpecSet) []render.Spec {
+	var list []render.Spec
+	for _, s := range sets {
+		sp := render.Spec{Name: s.Config.Name, Version: s.Config.Version, Repository: s.Config.Repository, Set: s.Set, Ordered: ws.ConfigPath != "" && allFiles(ws, s.Config.Files)}
+		if ws.ConfigPath != "" {
+			sp.Title = s.Config.Title
+		}
+		render.GitSource(&sp, s.Set.Root)
+		list = append(list, sp)
+	}
+	return list
+}
+
+// allFiles reports whether every configured entry names a file: then the
+// config gives the reading order; a directory's files come in path order.
+func allFiles(ws *workspace.Workspace, files []string) bool {
+	for _, f := range files {
+		if fi, err := os.Stat(ws.Path(f)); err != nil || fi.IsDir() {
+			return false
+		}
+	}
+	return true
 }

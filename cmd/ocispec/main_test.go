@@ -61,7 +61,7 @@ func TestBuildZeroConfig(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "built 4 pages from 2 documents in 1 spec sets") {
+	if !strings.Contains(stdout, "built 6 pages from 2 documents in 1 spec sets") {
 		t.Errorf("summary = %q", stdout)
 	}
 }
