@@ -79,7 +79,42 @@ func subjectWords(text string) []string {
 	for len(words) > 0 && leadWords[strings.ToLower(words[0])] {
 		words = words[1:]
 	}
+	return afterSubordinator(words)
+}
+
+// afterSubordinator keeps the words after the last subordinating or
+// relative word ("This indicates that the client" → "the client"); when
+// nothing follows a relative pronoun ("the blob which"), its antecedent
+// before it is the subject.
+func afterSubordinator(words []string) []string {
+	for i := len(words) - 1; i > 0; i-- {
+		if !subordinators[strings.ToLower(words[i])] {
+			continue
+		}
+		if i+1 < len(words) && relativeVerbs[strings.ToLower(words[i+1])] {
+			continue // "a container that is not stopped": about the antecedent
+		}
+		if i+1 < len(words) {
+			return words[i+1:]
+		}
+		return words[:i]
+	}
 	return words
+}
+
+// relativeVerbs right after "that" or "which" show a relative clause
+// without a subject of its own.
+var relativeVerbs = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "does": true,
+	"do": true, "can": true, "will": true, "contains": true, "contain": true, "matches": true,
+	"match": true, "supports": true, "support": true, "refers": true, "uses": true,
+}
+
+// subordinators open a clause with a subject of its own.
+var subordinators = map[string]bool{
+	"that": true, "which": true, "who": true, "where": true, "because": true, "since": true,
+	"although": true, "though": true, "whereas": true, "once": true, "unless": true, "if": true,
+	"when": true, "whenever": true, "while": true, "until": true, "after": true, "before": true,
 }
 
 // leadWords open a clause without being part of its subject.
@@ -124,6 +159,14 @@ var phraseEnd = map[string]bool{
 	"where": true, "when": true, "as": true, "per": true, "into": true, "within": true,
 	"without": true, "than": true, "under": true, "over": true, "between": true, "using": true,
 	"is": true, "are": true, "has": true, "have": true, "was": true, "were": true, "if": true,
+	"except": true, "unless": true, "because": true, "since": true, "after": true, "before": true,
+	"until": true, "during": true, "upon": true, "like": true, "such": true,
+	// participles that open a reduced relative clause ("A registry
+	// claiming conformance")
+	"claiming": true, "implementing": true, "supporting": true, "containing": true,
+	"having": true, "being": true, "receiving": true, "sending": true, "pushing": true,
+	"pulling": true, "providing": true, "serving": true, "requesting": true,
+	"returning": true, "posting": true, "wishing": true, "wanting": true, "storing": true,
 }
 
 // trailingAdverbs stand between a subject and its keyword without being
@@ -190,21 +233,34 @@ func agentRole(v *Vocabulary, after string) Role {
 	if i < 0 {
 		return ""
 	}
-	words := subjectWords(after[i+4:])
-	np, heads := nounPhrase(words)
-	_ = np
+	np, heads := nounPhrase(subjectWords(after[i+4:]))
 	if len(heads) == 0 {
 		return ""
 	}
-	return phraseRole(v, words, heads)
+	return phraseRole(v, np, heads)
+}
+
+// namedRole returns the software role a text names: the one kind of
+// software it names, implementation when it names several, else "".
+func namedRole(v *Vocabulary, text string) Role {
+	words := lowerWords(text)
+	var found Role
+	for end := 1; end <= len(words); end++ {
+		r, _ := v.lookup(words, end)
+		if !r.software() && r != RoleImplementation {
+			continue
+		}
+		if found != "" && found != r {
+			return RoleImplementation
+		}
+		found = r
+	}
+	return found
 }
 
 // textRole returns the first role named anywhere in text.
 func textRole(v *Vocabulary, text string) Role {
-	words := strings.Fields(strings.ToLower(text))
-	for i := range words {
-		words[i] = strings.Trim(words[i], ".,;:()`'\"")
-	}
+	words := lowerWords(text)
 	for end := 1; end <= len(words); end++ {
 		if r, _ := v.lookup(words, end); r != "" {
 			return r
@@ -238,4 +294,31 @@ func phraseRole(v *Vocabulary, words []string, heads []int) Role {
 		}
 	}
 	return found
+}
+
+// lowerWords splits text into lower-case words without punctuation or a
+// possessive "'s", blanking proper names (a run of three or more
+// capitalized words, "Open Container Initiative Distribution
+// Specification"), which name no party.
+func lowerWords(text string) []string {
+	words := strings.Fields(text)
+	for i := range words {
+		words[i] = strings.TrimSuffix(strings.Trim(words[i], ".,;:()`'\"’"), "'s")
+	}
+	for i := 0; i < len(words); {
+		j := i
+		for j < len(words) && words[j] != "" && unicode.IsUpper(rune(words[j][0])) {
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				words[k] = ""
+			}
+		}
+		i = max(j, i+1)
+	}
+	for i := range words {
+		words[i] = strings.ToLower(words[i])
+	}
+	return words
 }

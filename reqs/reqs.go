@@ -3,9 +3,10 @@ package reqs
 import (
 	"bytes"
 	"cmp"
-	"github.com/ocispec/ocispec/specs"
 	"regexp"
 	"strings"
+
+	"github.com/ocispec/ocispec/specs"
 )
 
 // A Requirement is one BCP 14 keyword clause in the prose of a spec set.
@@ -254,6 +255,29 @@ func (x *extractor) sentence(b *specs.Block, s *specs.Sentence, hits []keywordHi
 	}
 }
 
+// leadInRole returns the software role the paragraph introducing a table
+// names, for a subjectless table cell ("Runtimes MUST/SHOULD/MAY implement
+// the following option strings:" before a table of options).
+func (x *extractor) leadInRole(b *specs.Block) Role {
+	if b.Table == nil {
+		return ""
+	}
+	var lead *specs.Block
+	for _, p := range x.doc.Blocks {
+		if p.Kind != specs.Paragraph || len(p.Lines) == 0 || p.Lines[0].Start >= b.Table.Span.Start {
+			if p.Table == b.Table {
+				break
+			}
+			continue
+		}
+		lead = p
+	}
+	if lead == nil {
+		return ""
+	}
+	return namedRole(x.vocab, blockText(lead))
+}
+
 func (x *extractor) sectionPath(h *specs.Heading) []string {
 	p, ok := x.paths[h]
 	if !ok {
@@ -277,16 +301,16 @@ func (x *extractor) party(b *specs.Block, text string, h keywordHit, c clause, c
 			words = words[1:]
 		}
 		np, heads := nounPhrase(words[:min(len(words), 1)])
-		return x.headRole(np, heads, after, b, continued)
+		return x.headRole(np, heads, text, after, b, continued)
 	}
 	words := subjectWords(text[c.start:h.Start])
 	np, heads := nounPhrase(words)
-	return x.headRole(np, heads, after, b, continued)
+	return x.headRole(np, heads, text, after, b, continued)
 }
 
 // headRole applies the role rules (docs/requirements.md, "role") to a
 // subject noun phrase.
-func (x *extractor) headRole(np []string, heads []int, after string, b *specs.Block, continued bool) (string, Role) {
+func (x *extractor) headRole(np []string, heads []int, text, after string, b *specs.Block, continued bool) (string, Role) {
 	actor := ""
 	if len(heads) > 0 {
 		actor = headOf(np, heads[len(heads)-1])
@@ -296,7 +320,7 @@ func (x *extractor) headRole(np []string, heads []int, after string, b *specs.Bl
 		return actor, role
 	}
 	if passive(after) {
-		if r := cmp.Or(agentRole(x.vocab, after), headingRole(x.vocab, b.Section)); r != "" {
+		if r := cmp.Or(agentRole(x.vocab, after), namedRole(x.vocab, text), headingRole(x.vocab, b.Section)); r != "" {
 			return actor, r
 		}
 	}
@@ -306,6 +330,9 @@ func (x *extractor) headRole(np []string, heads []int, after string, b *specs.Bl
 	if actor == "" || isPronoun(actor) {
 		if x.prev != nil && (continued || isPronoun(actor) && actor != "") {
 			return cmp.Or(actor, x.prev.Actor), x.prev.Role
+		}
+		if r := x.leadInRole(b); actor == "" && r != "" {
+			return actor, r
 		}
 	}
 	if x.governance {

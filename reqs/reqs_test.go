@@ -3,7 +3,6 @@ package reqs
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/ocispec/ocispec/specs"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ocispec/ocispec/internal/golden"
+	"github.com/ocispec/ocispec/specs"
 )
 
 func TestScanKeywords(t *testing.T) {
@@ -30,9 +30,13 @@ func TestScanKeywords(t *testing.T) {
 		{"lower case is not BCP 14", "a registry must respond and may not fail", nil, nil},
 		{"mixed case", "Must Should May", nil, nil},
 		{"whole words only", "MUSTER MAYBE OPTIONALLY NOTMUST _MUST MUST_", nil, nil},
-		{"slashes separate", "Runtimes MUST/SHOULD/MAY implement", nil, []string{"MUST", "SHOULD", "MAY"}},
+		{"slashes separate", "Runtimes MUST/SHOULD implement", nil, []string{"MUST", "SHOULD"}},
+		{"a list of three is a mention", "Runtimes MUST/SHOULD/MAY implement", nil, []string{"-MUST", "-SHOULD", "-MAY"}},
+		{"keywords listed as words", "It satisfies all the MUST, REQUIRED, and SHALL requirements.", nil, []string{"-MUST", "-REQUIRED", "-SHALL"}},
+		{"two keywords before requirements", "the MUST and SHOULD requirements", nil, []string{"-MUST", "-SHOULD"}},
+		{"two keywords in use", "Registries MUST or SHOULD answer.", nil, []string{"MUST", "SHOULD"}},
 		{"NOT alone", "NOT is not a keyword", nil, nil},
-		{"MAY NOT is MAY", "Containers MAY NOT access", nil, []string{"MAY"}},
+		{"MAY NOT is one keyword", "Containers MAY NOT access", nil, []string{"MAY NOT"}},
 		{"code span", "Use `MUST` or MUST.", [][2]int{{4, 10}}, []string{"-MUST", "MUST"}},
 		{"quoted", `The "MUST" options and 'MAY' and “SHOULD” are words; "MUST NOT" too.`, nil, []string{"-MUST", "-MAY", "-SHOULD", "-MUST NOT"}},
 		{"half quoted is used", `He said "clients MUST" respond`, nil, []string{"MUST"}},
@@ -208,28 +212,51 @@ func loadFixture(t testing.TB, name string) *Graph {
 func TestExtractFixture(t *testing.T) {
 	g := loadFixture(t, "v1.md")
 	type row struct {
-		Keyword, Level, Actor, Property, Cond, Section string
-		Line                                           int
+		Keyword, Level, Actor, Role, Property, Cond, Section string
+		Line                                                 int
 	}
 	want := []row{
-		{"MUST", "MUST", "depot", "", "", "fetching-widgets", 9},
-		{"SHOULD", "SHOULD", "fetcher", "", "", "fetching-widgets", 10},
-		{"MAY", "MAY", "depot", "", "", "fetching-widgets", 10},
-		{"MUST", "MUST", "depot", "", "if", "fetching-widgets", 11},
-		{"MAY", "MAY", "fetcher", "", "", "fetching-widgets", 12},
-		{"SHOULD", "SHOULD", "depot", "", "", "fetching-widgets", 15},
-		{"MUST", "MUST", "storer", "", "", "storing-widgets", 19},
-		{"SHOULD", "SHOULD", "depot", "", "", "storing-widgets", 20},
-		{"MAY", "MAY", "depot", "", "", "storing-widgets", 21},
-		{"REQUIRED", "MUST", "name", "name", "", "widget-properties", 27},
-		{"MUST", "MUST", "name", "name", "", "widget-properties", 28},
-		{"OPTIONAL", "MAY", "labels", "labels", "", "widget-properties", 32},
-		{"MUST", "MUST", "labels.key", "labels.key", "", "widget-properties", 36},
-		{"MUST", "MUST", "depot", "WIDGET_UNKNOWN", "", "errors", 48},
+		{"MUST", "MUST", "depot", "content", "", "", "fetching-widgets", 9},
+		{"SHOULD", "SHOULD", "Fetchers", "content", "", "", "fetching-widgets", 10},
+		{"MAY", "MAY", "depots", "content", "", "", "fetching-widgets", 10},
+		{"MUST", "MUST", "depot", "content", "", "if", "fetching-widgets", 11},
+		{"MAY", "MAY", "Fetchers", "content", "", "", "fetching-widgets", 12},
+		{"SHOULD", "SHOULD", "depot", "content", "", "", "fetching-widgets", 15},
+		{"MUST", "MUST", "storer", "content", "", "", "storing-widgets", 19},
+		{"SHOULD", "SHOULD", "depot", "content", "", "", "storing-widgets", 20},
+		{"MAY", "MAY", "Depots", "content", "", "", "storing-widgets", 21},
+		{"REQUIRED", "MUST", "property", "content", "name", "", "widget-properties", 27},
+		{"MUST", "MUST", "It", "content", "name", "", "widget-properties", 28},
+		{"OPTIONAL", "MAY", "property", "content", "labels", "", "widget-properties", 32},
+		{"MUST", "MUST", "Keys", "content", "labels.key", "", "widget-properties", 36},
+		{"MUST", "MUST", "depot", "content", "WIDGET_UNKNOWN", "", "errors", 48},
+	}
+	// A spec set's vocabulary (ocispec.yaml specs[].roles) names its own
+	// software.
+	v, err := DefaultVocabulary().With(map[string][]string{"registry": {"depot", "depots"}, "client": {"fetcher", "Fetchers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join("testdata", "reqs", "v1.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRoles := ExtractWith(parseSet(t, "widgets.md", string(src)), Options{Vocabulary: v})
+	for i, r := range withRoles.Requirements {
+		switch strings.ToLower(r.Actor) {
+		case "depot", "depots":
+			want[i].Role = "registry"
+		case "fetchers":
+			want[i].Role = "client"
+		}
+		if string(r.Role) != want[i].Role {
+			t.Errorf("with the spec set's roles, %s:%d %s: role %s, want %s", r.File, r.Line, r.Keyword, r.Role, want[i].Role)
+		}
+		want[i].Role = "content"
 	}
 	var got []row
 	for _, r := range g.Requirements {
-		got = append(got, row{r.Keyword, string(r.Level), r.Actor, r.Property, r.Conditional, r.Section, r.Line})
+		got = append(got, row{r.Keyword, string(r.Level), r.Actor, string(r.Role), r.Property, r.Conditional, r.Section, r.Line})
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("requirements:\ngot  %+v\nwant %+v", got, want)

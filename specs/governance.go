@@ -1,31 +1,27 @@
 package specs
 
-import (
-	"path"
-	"strings"
-)
+import "strings"
 
-// governanceNames are the base names (upper case, extension dropped) of
-// the files that govern a project rather than specify anything.
-var governanceNames = map[string]bool{
-	"MAINTAINERS": true, "MAINTAINERS_GUIDE": true, "GOVERNANCE": true, "RELEASES": true,
-	"CONTRIBUTING": true, "EMERITUS": true, "CODE_OF_CONDUCT": true, "CODE-OF-CONDUCT": true,
-	"SECURITY": true, "OWNERS": true,
+// GovernancePatterns are exclude patterns (see LoadOptions.Exclude) for
+// the files that govern a project rather than specify anything:
+// MAINTAINERS, GOVERNANCE, RELEASES, CONTRIBUTING and the like, and
+// anything under .github.
+var GovernancePatterns = []string{
+	"MAINTAINERS*", "GOVERNANCE*", "RELEASES*", "CONTRIBUTING*", "EMERITUS*",
+	"CODE_OF_CONDUCT*", "CODE-OF-CONDUCT*", "SECURITY*", "OWNERS*", ".github",
 }
 
-// IsGovernance reports a project governance file: MAINTAINERS, GOVERNANCE,
-// RELEASES, CONTRIBUTING and the like, or anything under .github. Their
-// keywords bind people and processes, not implementations, so the
-// requirement graph gives them the role "process" and zero-config spec
-// sets leave them out unless asked.
+// IsGovernance reports a project governance file (GovernancePatterns,
+// case-insensitively). Their keywords bind people and processes, not
+// implementations: the requirement graph gives them the role "process",
+// and zero-config spec sets leave them out of reqs unless asked.
 func IsGovernance(p string) bool {
 	p = strings.ReplaceAll(p, "\\", "/")
-	for _, seg := range strings.Split(path.Dir(p), "/") {
-		if seg == ".github" {
+	upper := strings.ToUpper(p)
+	for _, pat := range GovernancePatterns {
+		if excluded(upper, []string{strings.ToUpper(pat)}) {
 			return true
 		}
 	}
-	base := strings.ToUpper(path.Base(p))
-	base = strings.TrimSuffix(base, strings.ToUpper(path.Ext(base)))
-	return governanceNames[base]
+	return false
 }

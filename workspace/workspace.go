@@ -186,6 +186,28 @@ func (w *Workspace) LoadOptions() specs.LoadOptions {
 	}
 }
 
+// Selection narrows the files a command reads: --exclude patterns, and
+// whether governance files are wanted.
+type Selection struct {
+	Exclude []string
+	// Governance keeps governance files (specs.GovernancePatterns) that a
+	// zero-config workspace leaves out of the requirement graph.
+	Governance bool
+}
+
+// SelectOptions returns LoadOptions with sel applied: its exclude
+// patterns, and in a zero-config workspace (no ocispec.yaml) the
+// governance files left out unless sel.Governance. A configured workspace
+// lists its files itself.
+func (w *Workspace) SelectOptions(sel Selection) specs.LoadOptions {
+	opts := w.LoadOptions()
+	opts.Exclude = append(append([]string(nil), opts.Exclude...), sel.Exclude...)
+	if w.ConfigPath == "" && !sel.Governance {
+		opts.Exclude = append(opts.Exclude, specs.GovernancePatterns...)
+	}
+	return opts
+}
+
 // SpecSets parses every configured spec set, once.
 func (w *Workspace) SpecSets() ([]*SpecSet, error) {
 	if w.sets != nil {

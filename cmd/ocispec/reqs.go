@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,7 +16,44 @@ import (
 	"github.com/ocispec/ocispec/workspace"
 )
 
+// reqsFlags are the file selection and filter flags of reqs.
+type reqsFlags struct {
+	exclude               []string
+	governance            bool
+	role, level, property string
+}
+
+func (f *reqsFlags) addSelection(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&f.exclude, "exclude", nil, "leave out files matching `GLOB` (repeatable)")
+	cmd.Flags().BoolVar(&f.governance, "governance", false, "keep governance files (MAINTAINERS, GOVERNANCE, RELEASES, CONTRIBUTING, .github) that a zero-config run leaves out")
+}
+
+func (f *reqsFlags) selection() workspace.Selection {
+	return workspace.Selection{Exclude: f.exclude, Governance: f.governance}
+}
+
+// filter checks and returns the --role, --level and --property filter.
+func (f *reqsFlags) filter() (reqs.Filter, error) {
+	flt := reqs.Filter{Role: reqs.Role(f.role), Level: reqs.Level(f.level), Property: f.property}
+	if f.role != "" && !slices.Contains(reqs.Roles(), flt.Role) {
+		return flt, usagef("--role %q: want one of %s", f.role, joinRoles())
+	}
+	if f.level != "" && !slices.Contains(reqs.Levels(), flt.Level) {
+		return flt, usagef("--level %q: want MUST, MUST NOT, MAY NOT, SHOULD, SHOULD NOT or MAY", f.level)
+	}
+	return flt, nil
+}
+
+func joinRoles() string {
+	var s []string
+	for _, r := range reqs.Roles() {
+		s = append(s, string(r))
+	}
+	return strings.Join(s, ", ")
+}
+
 func (a *app) reqsCmd() *cobra.Command {
+	var fl reqsFlags
 	cmd := &cobra.Command{
 		Use:   "reqs [PATH...]",
 		Short: "List the RFC 2119 requirements of a spec set with stable IDs",
@@ -38,22 +77,30 @@ Exit codes: 0 success, 2 usage or input error.`,
   ocispec reqs docs/ --format markdown > requirements.md
   ocispec reqs --format dot spec.md | dot -Tsvg > reqs.svg`,
 		RunE: func(_ *cobra.Command, args []string) error {
-			return a.runReqs(args)
+			return a.runReqs(args, &fl)
 		},
 	}
+	fl.addSelection(cmd)
+	cmd.Flags().StringVar(&fl.role, "role", "", "only requirements with role `R` (registry, client, runtime, implementation, content, process, other)")
+	cmd.Flags().StringVar(&fl.level, "level", "", "only requirements of level `L` (\"MUST NOT\" includes MAY NOT)")
+	cmd.Flags().StringVar(&fl.property, "property", "", "only requirements on property `P` or below it")
 	cmd.AddCommand(a.reqsDiffCmd())
 	return cmd
 }
 
-func (a *app) runReqs(args []string) error {
+func (a *app) runReqs(args []string, fl *reqsFlags) error {
 	if err := a.checkFormat(reqs.GraphFormats()...); err != nil {
+		return err
+	}
+	flt, err := fl.filter()
+	if err != nil {
 		return err
 	}
 	ws, err := a.openWorkspace("")
 	if err != nil {
 		return err
 	}
-	sets, err := loadSets(ws, args)
+	sets, err := loadReqSets(ws, args, fl.selection())
 	if err != nil {
 		return usageError{err}
 	}
@@ -63,13 +110,63 @@ func (a *app) runReqs(args []string) error {
 	}
 	all := &reqs.Graph{Requirements: []*reqs.Requirement{}, Edges: []reqs.Edge{}}
 	for _, set := range sets {
-		g := reqs.Extract(set)
+		g := reqs.ExtractWith(set.Set, reqs.Options{Vocabulary: set.vocab}).Filter(flt)
 		a.warn(g.Warnings)
 		g.MapPaths(relTo(cwd, set.Root))
 		all.Requirements = append(all.Requirements, g.Requirements...)
 		all.Edges = append(all.Edges, g.Edges...)
 	}
 	return reqs.WriteGraph(a.stdout, a.format, all)
+}
+
+// A loadedSet is a parsed spec set with its role vocabulary.
+type loadedSet struct {
+	*specs.Set
+	vocab *reqs.Vocabulary
+}
+
+// loadReqSets is loadSets for the requirement graph: with the selection
+// flags, the vocabulary of each set, and an error for a path or set that
+// holds no Markdown.
+func loadReqSets(ws *workspace.Workspace, args []string, sel workspace.Selection) ([]loadedSet, error) {
+	opts := ws.SelectOptions(sel)
+	var sets []loadedSet
+	var paths []string
+	var named []workspace.SpecSetConfig
+	if len(args) == 0 {
+		named = ws.Config.Specs
+	}
+	for _, arg := range args {
+		if sc, ok := ws.SpecSetNamed(arg); ok {
+			named = append(named, sc)
+		} else {
+			paths = append(paths, arg)
+		}
+	}
+	for _, sc := range named {
+		vocab, err := reqs.DefaultVocabulary().With(sc.Roles)
+		if err != nil {
+			return nil, fmt.Errorf("%s: spec set %q: roles: %v", cmp.Or(ws.ConfigPath, "ocispec.yaml"), sc.Name, err)
+		}
+		set, err := specs.Load(ws.Root, sc.Files, opts)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, loadedSet{set, vocab})
+	}
+	if len(paths) > 0 {
+		set, err := specs.Load(".", paths, opts)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, loadedSet{set, reqs.DefaultVocabulary()})
+	}
+	for _, s := range sets {
+		if len(s.Docs) == 0 {
+			return nil, fmt.Errorf("%s: no Markdown files", strings.Join(args, ", "))
+		}
+	}
+	return sets, nil
 }
 
 // loadSets parses the workspace's spec sets when args is empty. Otherwise
