@@ -96,7 +96,9 @@ func TestClassify(t *testing.T) {
 		{mk(LevelMay, "a"), mk(LevelShouldNot, "a"), Strengthened},
 		{mk(LevelMust, "a"), mk(LevelShould, "a"), Weakened},
 		{mk(LevelMustNot, "a"), mk(LevelMay, "a"), Weakened},
-		{mk(LevelMust, "a"), mk(LevelMustNot, "a"), Reworded},
+		{mk(LevelMust, "a"), mk(LevelMustNot, "a"), Reversed},
+		{mk(LevelShouldNot, "a"), mk(LevelShould, "a"), Reversed},
+		{mk(LevelMayNot, "a"), mk(LevelMustNot, "a"), Reworded},
 		{mk(LevelMust, "a"), mk(LevelMust, "b"), Reworded},
 		{mk(LevelMust, "a"), mk(LevelMust, "a"), ""},
 	}

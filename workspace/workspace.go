@@ -26,6 +26,9 @@ type Workspace struct {
 	// workspace.
 	ConfigPath string
 	Config     Config
+	// Selection, when set by a command (reqs), narrows the files that
+	// Files, Load and LoadAt read (see SelectOptions).
+	Selection *Selection
 
 	sets []*SpecSet
 }
@@ -206,6 +209,14 @@ func (w *Workspace) SelectOptions(sel Selection) specs.LoadOptions {
 		opts.Exclude = append(opts.Exclude, specs.GovernancePatterns...)
 	}
 	return opts
+}
+
+// selectedOptions are LoadOptions with the command's Selection, if any.
+func (w *Workspace) selectedOptions() specs.LoadOptions {
+	if w.Selection == nil {
+		return w.LoadOptions()
+	}
+	return w.SelectOptions(*w.Selection)
 }
 
 // SpecSets parses every configured spec set, once.

@@ -65,7 +65,8 @@ Exit codes: 0 clean, 1 findings, 2 usage or input error.`,
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "workspace config `FILE` (default: ocispec.yaml in the current directory, if present)")
-	root.PersistentFlags().StringVar(&a.format, "format", "text", "output `FORMAT` (text, json, and more where a command supports them)")
+	root.PersistentFlags().StringVar(&a.format, "format", "", "output `FORMAT` (default: the command's first format; text, json, and more where a command supports them)")
+	root.PersistentPreRunE = a.checkFormat
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		a.lintCmd(),
@@ -108,16 +109,6 @@ func notImplemented(name string) func(*cobra.Command, []string) error {
 	return func(*cobra.Command, []string) error {
 		return usagef("%s: not implemented yet", name)
 	}
-}
-
-// checkFormat rejects a --format value the command does not support.
-func (a *app) checkFormat(allowed ...string) error {
-	for _, f := range allowed {
-		if a.format == f {
-			return nil
-		}
-	}
-	return usagef("unsupported --format %q (want one of %v)", a.format, allowed)
 }
 
 // encodeJSON writes v as indented JSON with a final newline.

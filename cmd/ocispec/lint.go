@@ -56,16 +56,13 @@ Exit codes: 0 no warnings or errors, 1 findings, 2 usage or input error.`,
 	f.BoolVar(&fl.fix, "fix", false, "apply safe fixes in place, then report what remains")
 	f.StringVar(&fl.changed, "changed", "", "report only findings on lines changed against `REV` (without a value: the staged index)")
 	f.Lookup("changed").NoOptDefVal = changedIndex
-	return cmd
+	return withFormats(cmd, lint.Formats()...)
 }
 
 func (a *app) runLint(args []string, fl lintFlags) error {
-	if err := a.checkFormat(lint.Formats()...); err != nil {
-		return err
-	}
-	ws, err := workspace.Open(a.configPath, ".")
+	ws, err := a.openWorkspace()
 	if err != nil {
-		return usageError{err}
+		return err
 	}
 	cfg, err := lintConfig(ws.Config.Lint, ws.ConfigPath, fl.rules)
 	if err != nil {
@@ -136,46 +133,21 @@ type lintSet struct {
 	files []specs.File
 }
 
-// lintSets lists the files to lint: the PATHs as one set, or each spec
-// set of the workspace.
+// lintSets lists the files to lint (see workspace.Select).
 func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
-	type spec struct {
-		root  string
-		paths []string
-	}
-	var specsToLint []spec
-	if len(args) > 0 {
-		// An argument that names a configured spec set (and no file)
-		// stands for that set; the other arguments form one set.
-		var paths []string
-		for _, arg := range args {
-			if sc, ok := ws.SpecSetNamed(arg); ok {
-				specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})
-				continue
-			}
-			paths = append(paths, arg)
-		}
-		if len(paths) > 0 {
-			specsToLint = append(specsToLint, spec{root: ".", paths: paths})
-		}
-	} else {
-		for _, sc := range ws.Config.Specs {
-			specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})
-		}
-	}
 	var sets []lintSet
-	for _, s := range specsToLint {
-		files, err := specs.Files(s.root, s.paths, ws.LoadOptions().Exclude)
+	for _, in := range ws.Select(args, workspace.OneSet) {
+		files, err := ws.Files(in)
 		if err != nil {
 			return nil, err
 		}
-		sets = append(sets, lintSet{s.root, files})
+		sets = append(sets, lintSet{in.Root, files})
 	}
 	return sets, nil
 }
 
 // lintFix applies the safe fixes to every file of every set.
-func (a *app) lintFix(sets []lintSet, rules []*lint.Rule, cfg lint.Config, changed lint.ChangedLines) error {
+func (a *app) lintFix(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, changed lint.ChangedLines) error {
 	fixed, nfiles := 0, 0
 	for _, s := range sets {
 		n, files, err := lint.FixFiles(s.files, rules, cfg, changed)
@@ -222,7 +194,7 @@ func tuneLintGC() (restore func()) {
 
 // lintStream lints each set, one parsed document in memory at a time, and
 // returns the findings with paths relative to cwd.
-func lintStream(sets []lintSet, rules []*lint.Rule, cfg lint.Config, opts specs.Options, changed lint.ChangedLines, cwd string) ([]lint.Finding, error) {
+func lintStream(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, opts specs.Options, changed lint.ChangedLines, cwd string) ([]lint.Finding, error) {
 	var findings []lint.Finding
 	for _, s := range sets {
 		fs, err := lint.LintFiles(s.root, s.files, rules, cfg, opts, changed)

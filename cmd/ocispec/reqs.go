@@ -85,18 +85,15 @@ Exit codes: 0 success, 2 usage or input error.`,
 	cmd.Flags().StringVar(&fl.level, "level", "", "only requirements of level `L` (\"MUST NOT\" includes MAY NOT)")
 	cmd.Flags().StringVar(&fl.property, "property", "", "only requirements on property `P` or below it")
 	cmd.AddCommand(a.reqsDiffCmd())
-	return cmd
+	return withFormats(cmd, reqs.GraphFormats()...)
 }
 
 func (a *app) runReqs(args []string, fl *reqsFlags) error {
-	if err := a.checkFormat(reqs.GraphFormats()...); err != nil {
-		return err
-	}
 	flt, err := fl.filter()
 	if err != nil {
 		return err
 	}
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return err
 	}
@@ -129,77 +126,30 @@ type loadedSet struct {
 // flags, the vocabulary of each set, and an error for a path or set that
 // holds no Markdown.
 func loadReqSets(ws *workspace.Workspace, args []string, sel workspace.Selection) ([]loadedSet, error) {
-	opts := ws.SelectOptions(sel)
+	ws.Selection = &sel
 	var sets []loadedSet
-	var paths []string
-	var named []workspace.SpecSetConfig
-	if len(args) == 0 {
-		named = ws.Config.Specs
-	}
-	for _, arg := range args {
-		if sc, ok := ws.SpecSetNamed(arg); ok {
-			named = append(named, sc)
-		} else {
-			paths = append(paths, arg)
-		}
-	}
-	for _, sc := range named {
-		vocab, err := reqs.DefaultVocabulary().With(sc.Roles)
+	for _, in := range ws.Select(args, workspace.OneSet) {
+		vocab, err := reqs.DefaultVocabulary().With(in.Config.Roles)
 		if err != nil {
-			return nil, fmt.Errorf("%s: spec set %q: roles: %v", cmp.Or(ws.ConfigPath, "ocispec.yaml"), sc.Name, err)
+			return nil, fmt.Errorf("%s: spec set %q: roles: %v", cmp.Or(ws.ConfigPath, workspace.ConfigFile), in.Config.Name, err)
 		}
-		set, err := specs.Load(ws.Root, sc.Files, opts)
+		set, err := ws.Load(in)
 		if err != nil {
 			return nil, err
+		}
+		if len(set.Docs) == 0 {
+			return nil, fmt.Errorf("%s: no Markdown files", strings.Join(in.Paths(), ", "))
 		}
 		sets = append(sets, loadedSet{set, vocab})
-	}
-	if len(paths) > 0 {
-		set, err := specs.Load(".", paths, opts)
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, loadedSet{set, reqs.DefaultVocabulary()})
-	}
-	for _, s := range sets {
-		if len(s.Docs) == 0 {
-			return nil, fmt.Errorf("%s: no Markdown files", strings.Join(args, ", "))
-		}
 	}
 	return sets, nil
 }
 
-// loadSets parses the workspace's spec sets when args is empty. Otherwise
-// an argument that names a configured spec set (and no file) selects that
-// set, and the other arguments are read as one set of paths.
+// loadSets parses the spec sets reqs reads (see workspace.Select).
 func loadSets(ws *workspace.Workspace, args []string) ([]*specs.Set, error) {
-	if len(args) == 0 {
-		sss, err := ws.SpecSets()
-		if err != nil {
-			return nil, err
-		}
-		var sets []*specs.Set
-		for _, ss := range sss {
-			sets = append(sets, ss.Set)
-		}
-		return sets, nil
-	}
 	var sets []*specs.Set
-	var paths []string
-	for _, arg := range args {
-		sc, ok := ws.SpecSetNamed(arg)
-		if !ok {
-			paths = append(paths, arg)
-			continue
-		}
-		set, err := specs.Load(ws.Root, sc.Files, ws.LoadOptions())
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, set)
-	}
-	if len(paths) > 0 {
-		set, err := ws.LoadPaths(paths)
+	for _, in := range ws.Select(args, workspace.OneSet) {
+		set, err := ws.Load(in)
 		if err != nil {
 			return nil, err
 		}
@@ -231,6 +181,7 @@ func (a *app) warn(ws []string) {
 
 func (a *app) reqsDiffCmd() *cobra.Command {
 	var gitRange string
+	var fl reqsFlags
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW | diff --git REV1..REV2 [PATH...]",
 		Short: "List the normative changes between two versions of a spec",
@@ -257,17 +208,15 @@ Exit codes, as diff(1): 0 no normative change, 1 normative changes listed,
   ocispec reqs diff --git v1.1.0..HEAD spec.md --format markdown
   ocispec reqs diff --git origin/main     # working tree against main`,
 		RunE: func(_ *cobra.Command, args []string) error {
-			return a.runReqsDiff(args, gitRange)
+			return a.runReqsDiff(args, gitRange, fl.selection())
 		},
 	}
+	fl.addSelection(cmd)
 	cmd.Flags().StringVar(&gitRange, "git", "", "compare git revisions `REV1..REV2` (REV1.. or REV: against the working tree)")
-	return cmd
+	return withFormats(cmd, reqs.DiffFormats()...)
 }
 
-func (a *app) runReqsDiff(args []string, gitRange string) error {
-	if err := a.checkFormat(reqs.DiffFormats()...); err != nil {
-		return err
-	}
+func (a *app) runReqsDiff(args []string, gitRange string, sel workspace.Selection) error {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
@@ -275,7 +224,7 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 	var oldG, newG *reqs.Graph
 	var oldMap, newMap func(string) string
 	if gitRange != "" {
-		oldG, newG, oldMap, newMap, err = a.gitGraphs(cwd, gitRange, args)
+		oldG, newG, oldMap, newMap, err = a.gitGraphs(cwd, gitRange, args, sel)
 		if err != nil {
 			return err
 		}
@@ -283,21 +232,14 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 		if len(args) != 2 {
 			return usagef("reqs diff: want OLD and NEW (files or directories), or --git REV1..REV2")
 		}
-		ws, err := a.openWorkspace("")
+		ws, err := a.openWorkspace()
 		if err != nil {
 			return err
 		}
+		ws.Selection = &sel
 		var sets [2]*specs.Set
-		for i, p := range args {
-			root, files := p, []string{"."}
-			fi, err := os.Stat(p)
-			if err != nil {
-				return usagef("%s: %v", p, err)
-			}
-			if !fi.IsDir() {
-				root, files = filepath.Dir(p), []string{filepath.Base(p)}
-			}
-			if sets[i], err = specs.Load(root, files, ws.LoadOptions()); err != nil {
+		for i, in := range ws.Select(args, workspace.SetPerPath) {
+			if sets[i], err = ws.Load(in); err != nil {
 				return usageError{err}
 			}
 		}
@@ -321,7 +263,7 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 // gitGraphs extracts the requirement graphs of two revisions. Old paths
 // are shown as REV1:path, new ones as REV2:path (or plain paths for the
 // working tree), relative to the current directory.
-func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *reqs.Graph, oldMap, newMap func(string) string, err error) {
+func (a *app) gitGraphs(cwd, rng string, args []string, sel workspace.Selection) (oldG, newG *reqs.Graph, oldMap, newMap func(string) string, err error) {
 	rev1, rev2, _ := strings.Cut(rng, "..")
 	if rev1 == "" {
 		return nil, nil, nil, nil, usagef("--git %q: want REV1..REV2", rng)
@@ -331,48 +273,23 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *reqs.Graph,
 		return nil, nil, nil, nil, usagef("--git: not in a git checkout: %v", err)
 	}
 	top = strings.TrimSpace(top)
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	paths := args
-	if len(paths) == 0 {
-		for _, sc := range ws.Config.Specs {
-			for _, f := range sc.Files {
-				paths = append(paths, ws.Path(f))
-			}
-		}
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	opts := ws.LoadOptions()
+	ws.Selection = &sel
+	ins := ws.Select(args, workspace.OneSet)
 	graph := func(rev string) (*reqs.Graph, func(string) string, error) {
 		rel := relTo(cwd, top)
-		if rev == "" {
-			// The working tree, with paths relative to the repository
-			// root like those of the revision.
-			files := make([]string, len(paths))
-			for i, p := range paths {
-				if files[i], err = filepath.Abs(p); err != nil {
-					return nil, nil, err
-				}
-			}
-			set, err := specs.Load(top, files, opts)
-			if err != nil {
+		set, err := ws.LoadAt(ins, top, rev)
+		if err != nil {
+			if rev == "" {
 				return nil, nil, usageError{err}
 			}
-			return reqs.Extract(set), rel, nil
-		}
-		abs := make([]string, len(paths))
-		for i, p := range paths {
-			if abs[i], err = filepath.Abs(p); err != nil {
-				return nil, nil, err
-			}
-		}
-		set, err := workspace.LoadRevision(top, rev, abs, opts)
-		if err != nil {
 			return nil, nil, usagef("--git: %v", err)
+		}
+		if rev == "" {
+			return reqs.Extract(set), rel, nil
 		}
 		return reqs.Extract(set), func(s string) string { return rev + ":" + rel(s) }, nil
 	}
