@@ -54,6 +54,7 @@ func joinRoles() string {
 
 func (a *app) reqsCmd() *cobra.Command {
 	var fl reqsFlags
+	var properties bool
 	cmd := &cobra.Command{
 		Use:   "reqs [PATH...]",
 		Short: "List the RFC 2119 requirements of a spec set with stable IDs",
@@ -77,15 +78,43 @@ Exit codes: 0 success, 2 usage or input error.`,
   ocispec reqs docs/ --format markdown > requirements.md
   ocispec reqs --format dot spec.md | dot -Tsvg > reqs.svg`,
 		RunE: func(_ *cobra.Command, args []string) error {
+			if properties {
+				return a.runProperties(args)
+			}
 			return a.runReqs(args, &fl)
 		},
 	}
+	cmd.Flags().BoolVar(&properties, "properties", false, "print the property model (documented JSON properties) instead: text or json")
 	fl.addSelection(cmd)
 	cmd.Flags().StringVar(&fl.role, "role", "", "only requirements with role `R` (registry, client, runtime, implementation, content, process, other)")
 	cmd.Flags().StringVar(&fl.level, "level", "", "only requirements of level `L` (\"MUST NOT\" includes MAY NOT)")
 	cmd.Flags().StringVar(&fl.property, "property", "", "only requirements on property `P` or below it")
 	cmd.AddCommand(a.reqsDiffCmd())
 	return withFormats(cmd, reqs.GraphFormats()...)
+}
+
+// runProperties prints the property model of the selected sets.
+func (a *app) runProperties(args []string) error {
+	if !slices.Contains(specs.PropertyFormats(), a.format) {
+		return usagef("reqs --properties: unsupported --format %q (want one of %s)", a.format, strings.Join(specs.PropertyFormats(), ", "))
+	}
+	ws, err := a.openWorkspace()
+	if err != nil {
+		return err
+	}
+	sets, err := loadSets(ws, args)
+	if err != nil {
+		return usageError{err}
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	all := &specs.PropertyTree{Documents: []specs.PropertyDoc{}}
+	for _, set := range sets {
+		all.Documents = append(all.Documents, set.Properties(relTo(cwd, set.Root)).Documents...)
+	}
+	return specs.WriteProperties(a.stdout, a.format, all)
 }
 
 func (a *app) runReqs(args []string, fl *reqsFlags) error {
