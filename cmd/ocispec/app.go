@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -45,7 +46,11 @@ func (a *app) exitCode(err error) int {
 	case errors.Is(err, errFindings):
 		return exitFindings
 	default:
-		fmt.Fprintf(a.stderr, "ocispec: %v\n", err)
+		// One line per problem (a config file may have several), each
+		// starting with "ocispec: " as docs/cli.md requires.
+		for line := range strings.SplitSeq(strings.TrimRight(err.Error(), "\n"), "\n") {
+			fmt.Fprintf(a.stderr, "ocispec: %s\n", line)
+		}
 		return exitUsage
 	}
 }
