@@ -55,4 +55,3 @@ func TestParseMappingErrors(t *testing.T) {
 		}
 	}
 }
-
