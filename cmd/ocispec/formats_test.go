@@ -37,7 +37,7 @@ func TestFormatRejected(t *testing.T) {
 		{[]string{"--format", "sarif", "minutes", "parse", "../../examples/minutes/notes.md"}, `unsupported --format "sarif" (want one of text, json)`},
 		{[]string{"reqs", "diff", "--format", "dot", "../../examples/spec/spec.md", "../../examples/spec/spec.md"}, `ocispec reqs diff: unsupported --format "dot"`},
 		{[]string{"completion", "bash", "--format", "json"}, `unsupported --format "json" (want one of text)`},
-		{[]string{"openapi", "--format", "text"}, `(want one of json, yaml)`},
+		{[]string{"openapi", "--format", "text", "../../examples/spec/api.md"}, `(want one of yaml, json)`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -50,7 +50,7 @@ func TestFormatRejected(t *testing.T) {
 }
 
 // TestFormatDefault: without --format a command uses its first declared
-// format (openapi's is json, not text).
+// format (openapi's is yaml, not text: issue 12 writes YAML by default).
 func TestFormatDefault(t *testing.T) {
 	code, stdout, _ := runCLI(t, "version")
 	if code != 0 || !strings.HasPrefix(stdout, "ocispec ") {
@@ -62,7 +62,7 @@ func TestFormatDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.checkFormat(c, nil); err != nil || a.format != "json" {
-		t.Fatalf("openapi default format %q, %v; want json", a.format, err)
+	if err := a.checkFormat(c, nil); err != nil || a.format != "yaml" {
+		t.Fatalf("openapi default format %q, %v; want yaml", a.format, err)
 	}
 }

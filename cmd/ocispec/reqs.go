@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +15,7 @@ import (
 )
 
 func (a *app) reqsCmd() *cobra.Command {
+	var properties bool
 	cmd := &cobra.Command{
 		Use:   "reqs [PATH...]",
 		Short: "List the RFC 2119 requirements of a spec set with stable IDs",
@@ -37,11 +39,39 @@ Exit codes: 0 success, 2 usage or input error.`,
   ocispec reqs docs/ --format markdown > requirements.md
   ocispec reqs --format dot spec.md | dot -Tsvg > reqs.svg`,
 		RunE: func(_ *cobra.Command, args []string) error {
+			if properties {
+				return a.runProperties(args)
+			}
 			return a.runReqs(args)
 		},
 	}
+	cmd.Flags().BoolVar(&properties, "properties", false, "print the property model (documented JSON properties) instead: text or json")
 	cmd.AddCommand(a.reqsDiffCmd())
 	return withFormats(cmd, reqs.GraphFormats()...)
+}
+
+// runProperties prints the property model of the selected sets.
+func (a *app) runProperties(args []string) error {
+	if !slices.Contains(specs.PropertyFormats(), a.format) {
+		return usagef("reqs --properties: unsupported --format %q (want one of %s)", a.format, strings.Join(specs.PropertyFormats(), ", "))
+	}
+	ws, err := a.openWorkspace()
+	if err != nil {
+		return err
+	}
+	sets, err := loadSets(ws, args)
+	if err != nil {
+		return usageError{err}
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	all := &specs.PropertyTree{Documents: []specs.PropertyDoc{}}
+	for _, set := range sets {
+		all.Documents = append(all.Documents, set.Properties(relTo(cwd, set.Root)).Documents...)
+	}
+	return specs.WriteProperties(a.stdout, a.format, all)
 }
 
 func (a *app) runReqs(args []string) error {
