@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocispec/ocispec/internal/gitexec"
 	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/workspace"
@@ -297,11 +296,17 @@ func (a *app) gitGraphs(cwd, rng string, args []string, sel workspace.Selection)
 	if rev1 == "" {
 		return nil, nil, nil, nil, usagef("--git %q: want REV1..REV2", rng)
 	}
-	top, err := git(cwd, "rev-parse", "--show-toplevel")
+	top, err := gitTop("--git", ".")
 	if err != nil {
-		return nil, nil, nil, nil, usagef("--git: not in a git checkout: %v", err)
+		return nil, nil, nil, nil, err
 	}
-	top = strings.TrimSpace(top)
+	for _, rev := range []string{rev1, rev2} {
+		if rev != "" {
+			if err := checkRevision("--git", ".", rev); err != nil {
+				return nil, nil, nil, nil, err
+			}
+		}
+	}
 	ws, err := a.openWorkspace()
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -329,9 +334,4 @@ func (a *app) gitGraphs(cwd, rng string, args []string, sel workspace.Selection)
 		return nil, nil, nil, nil, err
 	}
 	return oldG, newG, oldMap, newMap, nil
-}
-
-func git(dir string, args ...string) (string, error) {
-	b, err := gitexec.Output(dir, args...)
-	return string(b), err
 }
