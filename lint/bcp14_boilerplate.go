@@ -9,35 +9,33 @@ import (
 // bcp14Boilerplate requires a spec set that uses BCP 14 key words to carry
 // the boilerplate that gives them meaning, and a document to carry it at
 // most once.
-func bcp14Boilerplate() *Rule {
-	return &Rule{
+type bcp14Boilerplate struct{}
+
+func (bcp14Boilerplate) Meta() Meta {
+	return Meta{
 		ID:       "bcp14-boilerplate",
 		Severity: Warning,
 		Summary:  "A spec set that uses BCP 14 key words contains the BCP 14 boilerplate, once.",
-		Check: func(doc *specs.Document, ctx *Context) []Finding {
-			out := ctx.findings()
-			// Every boilerplate sentence after the first, headings included.
-			for i, sp := range scanBoilerplate(doc, ctx).spans {
-				if i > 0 {
-					out = append(out, Finding{Span: sp, Message: "the BCP 14 boilerplate appears again in this document: keep one"})
-				}
-			}
-			return out
-		},
-		Summarize: func(doc *specs.Document, ctx *Context) any {
-			// Once a document of the stream has the boilerplate the set
-			// has it, whatever the others hold (see checkBoilerplateSet).
-			if ctx != nil && ctx.stream != nil && ctx.stream.hasBoilerplate {
-				return boilerplateSummary{}
-			}
-			sum := summarizeBoilerplate(doc, scanBoilerplate(doc, ctx))
-			if sum.has && ctx != nil && ctx.stream != nil {
-				ctx.stream.hasBoilerplate = true
-			}
-			return sum
-		},
-		CheckSummaries: checkBoilerplateSet,
 	}
+}
+
+func (bcp14Boilerplate) Check(doc *specs.Document, ctx *Context) []Finding {
+	out := ctx.findings()
+	// Every boilerplate sentence after the first, headings included.
+	for i, sp := range scanBoilerplate(doc, ctx).spans {
+		if i > 0 {
+			out = append(out, Finding{Span: sp, Message: "the BCP 14 boilerplate appears again in this document: keep one"})
+		}
+	}
+	return out
+}
+
+func (bcp14Boilerplate) Summarize(doc *specs.Document, ctx *Context) any {
+	return summarizeBoilerplate(doc, scanBoilerplate(doc, ctx))
+}
+
+func (bcp14Boilerplate) CheckSet(sums []Summary, ctx *Context) []Finding {
+	return checkBoilerplateSet(sums, ctx)
 }
 
 // boilerplateSummary is what the set-level check keeps of a document.
@@ -59,24 +57,24 @@ type boilerplateScan struct {
 	inProse bool
 }
 
-// scanBoilerplate returns the scan of doc, kept in ctx's docCache for the
-// rule's other function.
+// boilerplateKey is the Context.Memo key of the scan.
+type boilerplateKey struct{}
+
+// scanBoilerplate returns the scan of doc, kept in ctx for the rule's
+// other function.
 func scanBoilerplate(doc *specs.Document, ctx *Context) *boilerplateScan {
-	c := ctx.cache(doc)
-	if c.boilerplateDone {
-		return &c.boilerplate
-	}
-	sc := &c.boilerplate
-	for _, b := range doc.Blocks {
-		for _, s := range b.Sentences {
-			if isBoilerplate(s.Text) {
-				sc.spans = append(sc.spans, s.Span)
-				sc.inProse = sc.inProse || b.Kind != specs.HeadingText
+	return ctx.Memo(doc, boilerplateKey{}, func() any {
+		sc := &boilerplateScan{}
+		for _, b := range doc.Blocks {
+			for _, s := range b.Sentences {
+				if isBoilerplate(s.Text) {
+					sc.spans = append(sc.spans, s.Span)
+					sc.inProse = sc.inProse || b.Kind != specs.HeadingText
+				}
 			}
 		}
-	}
-	c.boilerplateDone = true
-	return sc
+		return sc
+	}).(*boilerplateScan)
 }
 
 func summarizeBoilerplate(doc *specs.Document, sc *boilerplateScan) boilerplateSummary {

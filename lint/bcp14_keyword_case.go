@@ -10,40 +10,55 @@ import (
 // bcp14KeywordCase (off by default) reports key words capitalized as if
 // normative but not in all capitals ("Must", "Should", "May" inside a
 // sentence) and mixed forms such as "MUST not".
-func bcp14KeywordCase() *Rule {
-	title := regexp.MustCompile(`\b(Must|Should|Shall|May)( [Nn]ot)?\b`)
-	mixed := regexp.MustCompile(`\b(MUST|SHOULD|SHALL) ([Nn]ot)\b`)
-	return &Rule{
+type bcp14KeywordCase struct {
+	title, mixed *regexp.Regexp
+}
+
+func newBCP14KeywordCase() bcp14KeywordCase {
+	return bcp14KeywordCase{
+		title: regexp.MustCompile(`\b(Must|Should|Shall|May)( [Nn]ot)?\b`),
+		mixed: regexp.MustCompile(`\b(MUST|SHOULD|SHALL) ([Nn]ot)\b`),
+	}
+}
+
+func (bcp14KeywordCase) Meta() Meta {
+	return Meta{
 		ID:       "bcp14-keyword-case",
 		Severity: Off,
 		Summary:  "BCP 14 key words are written in all capitals or all lower case, never \"Must\" or \"MUST not\".",
-		Check: func(doc *specs.Document, ctx *Context) []Finding {
-			out := ctx.findings()
-			for _, b := range doc.Blocks {
-				if b.Kind == specs.HeadingText {
-					continue
-				}
-				for _, s := range b.Sentences {
-					text := outsideCode(s)
-					for _, m := range title.FindAllStringSubmatchIndex(text, -1) {
-						if m[0] == 0 || !wordStart(text, m[0]) || afterLabel(text, m[0]) {
-							continue // sentence-initial capital, or the start of "Q: Should ..."
-						}
-						if m[3] == m[2]+3 && isDate(text[m[1]:]) {
-							continue // "May 2024", "May, 2026", "May 5"
-						}
-						w := text[m[0]:m[1]]
-						out = append(out, Finding{Span: wordSpan(s, m[0], m[1]), Message: fmt.Sprintf("%q is capitalized like a BCP 14 key word: write %q if it is normative, or lower case", w, upper(w))})
-					}
-					for _, m := range mixed.FindAllStringIndex(text, -1) {
-						w := text[m[0]:m[1]]
-						out = append(out, Finding{Span: wordSpan(s, m[0], m[1]), Message: fmt.Sprintf("%q mixes cases: write %q", w, upper(w))})
-					}
-				}
-			}
-			return out
-		},
 	}
+}
+
+func (r bcp14KeywordCase) Check(doc *specs.Document, ctx *Context) []Finding {
+	out := ctx.findings()
+	for _, b := range doc.Blocks {
+		if b.Kind == specs.HeadingText {
+			continue
+		}
+		for _, s := range b.Sentences {
+			out = r.checkSentence(out, s)
+		}
+	}
+	return out
+}
+
+func (r bcp14KeywordCase) checkSentence(out []Finding, s *specs.Sentence) []Finding {
+	text := outsideCode(s)
+	for _, m := range r.title.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] == 0 || !wordStart(text, m[0]) || afterLabel(text, m[0]) {
+			continue // sentence-initial capital, or the start of "Q: Should ..."
+		}
+		if m[3] == m[2]+3 && isDate(text[m[1]:]) {
+			continue // "May 2024", "May, 2026", "May 5"
+		}
+		w := text[m[0]:m[1]]
+		out = append(out, Finding{Span: wordSpan(s, m[0], m[1]), Message: fmt.Sprintf("%q is capitalized like a BCP 14 key word: write %q if it is normative, or lower case", w, upper(w))})
+	}
+	for _, m := range r.mixed.FindAllStringIndex(text, -1) {
+		w := text[m[0]:m[1]]
+		out = append(out, Finding{Span: wordSpan(s, m[0], m[1]), Message: fmt.Sprintf("%q mixes cases: write %q", w, upper(w))})
+	}
+	return out
 }
 
 // wordStart reports whether the word at i follows something other than

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/ocispec/ocispec/specs"
@@ -14,26 +15,125 @@ import (
 // brokenLink reports links that reach nothing: fragments without an
 // anchor, missing files, undefined references, and unused or duplicate
 // reference definitions.
-func brokenLink() *Rule {
-	return &Rule{
+//
+// A link to another document of the set, when the run holds one document
+// at a time, is judged in CheckSet against the anchors that document's
+// summary kept.
+type brokenLink struct{}
+
+func (brokenLink) Meta() Meta {
+	return Meta{
 		ID:       "broken-link",
 		Severity: Error,
 		Summary:  "Links reach an existing file and anchor; references are defined once and used.",
-		Check: func(doc *specs.Document, ctx *Context) []Finding {
-			out := ctx.findings()
-			for _, l := range doc.Links {
-				if l.Auto {
-					continue
-				}
-				if f, ok := checkLinkTarget(doc, l, ctx); ok {
-					out = append(out, f)
-				}
-			}
-			c := ctx.cache(doc)
-			out = checkRefDefs(out, doc, c)
-			return undefinedRefs(out, doc, c)
-		},
 	}
+}
+
+func (brokenLink) Check(doc *specs.Document, ctx *Context) []Finding {
+	out := ctx.findings()
+	for _, l := range doc.Links {
+		if l.Auto {
+			continue
+		}
+		if f, ok := checkLinkTarget(doc, l, ctx); ok {
+			out = append(out, f)
+		}
+	}
+	c := ctx.cache(doc)
+	out = checkRefDefs(out, doc, c)
+	return undefinedRefs(out, doc, c)
+}
+
+// linkSummary is what broken-link keeps of a document: its anchor IDs and
+// its links to fragments of other documents of the set, located.
+type linkSummary struct {
+	anchors anchorIDs
+	pending []pendingAnchor
+}
+
+// pendingKey is the Context.Memo key of a document's pending links.
+type pendingKey struct{}
+
+// pendingLinks returns the list, kept in ctx, of doc's links to fragments
+// of other documents of the set.
+func pendingLinks(doc *specs.Document, ctx *Context) *[]pendingAnchor {
+	return ctx.Memo(doc, pendingKey{}, func() any { return new([]pendingAnchor) }).(*[]pendingAnchor)
+}
+
+func (brokenLink) Summarize(doc *specs.Document, ctx *Context) any {
+	ids := make(anchorIDs, len(doc.Anchors))
+	for i, a := range doc.Anchors {
+		ids[i] = a.ID
+	}
+	pending := *pendingLinks(doc, ctx)
+	for i := range pending {
+		f := At(doc, pending[i].span, "")
+		pending[i].path = doc.Path
+		pending[i].line, pending[i].column, pending[i].endLine, pending[i].endColumn = f.Line, f.Column, f.EndLine, f.EndColumn
+	}
+	return linkSummary{anchors: ids, pending: slices.Clip(pending)}
+}
+
+// CheckSet judges the links to other documents against their anchors.
+func (brokenLink) CheckSet(sums []Summary, _ *Context) []Finding {
+	anchors := make(map[string]anchorIDs, len(sums))
+	for _, s := range sums {
+		anchors[s.Path] = s.Value.(linkSummary).anchors
+	}
+	var out []Finding
+	for _, s := range sums {
+		for _, p := range s.Value.(linkSummary).pending {
+			ids := anchors[p.target]
+			if ids.has(p.frag) {
+				continue
+			}
+			out = append(out, Finding{
+				Path: p.path, Span: p.span, Line: p.line, Column: p.column, EndLine: p.endLine, EndColumn: p.endColumn,
+				Message: brokenAnchorMessage(ids, p.dest, p.target, p.frag),
+			})
+		}
+	}
+	return out
+}
+
+// pendingAnchor is a link from the document at path to target#frag,
+// located. It keeps only what its finding needs: there are many.
+type pendingAnchor struct {
+	path               string
+	span               specs.Span
+	line, column       int
+	endLine, endColumn int
+	dest, target, frag string
+}
+
+// anchorIDs are the anchor IDs of one document, kept after the document is
+// gone. Documents have few anchors, so a list searched from the start
+// costs less to build than a map and is as quick to search.
+type anchorIDs []string
+
+func (a anchorIDs) has(id string) bool {
+	return slices.Contains(a, id)
+}
+
+// fold finds an ID equal to id ignoring case, preferring the smallest for
+// a stable message.
+func (a anchorIDs) fold(id string) (string, bool) {
+	best, found := "", false
+	for _, x := range a {
+		if len(x) == len(id) && strings.EqualFold(x, id) && (!found || x < best) {
+			best, found = x, true
+		}
+	}
+	return best, found
+}
+
+// brokenAnchorMessage says that target, with anchors ids, has no anchor
+// frag.
+func brokenAnchorMessage(ids anchorIDs, dest, target, frag string) string {
+	if id, ok := ids.fold(frag); ok {
+		return fmt.Sprintf("link to %q: anchor #%s in %s differs only in case from #%s", dest, frag, target, id)
+	}
+	return fmt.Sprintf("link to %q: no anchor #%s in %s", dest, frag, target)
 }
 
 func checkLinkTarget(doc *specs.Document, l *specs.Link, ctx *Context) (Finding, bool) {
@@ -45,11 +145,7 @@ func checkLinkTarget(doc *specs.Document, l *specs.Link, ctx *Context) (Finding,
 	if set == nil {
 		set = specs.NewSet(".", doc)
 	}
-	var paths map[string]string
-	if ctx.stream != nil {
-		paths = ctx.stream.paths
-	}
-	target, frag, local := ctx.cache(doc).resolve(set, dest, paths)
+	target, frag, local := ctx.cache(doc).resolve(set, dest, ctx.paths)
 	if !local {
 		return Finding{}, false
 	}
@@ -70,11 +166,12 @@ func checkLinkTarget(doc *specs.Document, l *specs.Link, ctx *Context) (Finding,
 	} else {
 		tdoc = set.Doc(target)
 	}
-	if tdoc == nil && ctx.stream != nil && ctx.stream.inSet[target] {
-		// Another document of the set: its anchors are checked once the
-		// stream has seen it.
+	if tdoc == nil && ctx.inSetDoc(target) {
+		// Another document of the set: its anchors are checked by
+		// CheckSet.
 		if frag != "" {
-			ctx.stream.deferAnchor(doc, l.Span, dest, target, frag)
+			p := pendingLinks(doc, ctx)
+			*p = append(*p, pendingAnchor{span: l.Span, dest: dest, target: target, frag: frag})
 		}
 		return Finding{}, false
 	}

@@ -170,7 +170,7 @@ func TestOCISpecFix(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, f := range checkOSPL(nd, nil) {
+				for _, f := range (oneSentencePerLine{}).Check(nd, nil) {
 					if f.Fix != nil {
 						t.Errorf("%s: still fixable after --fix: %s", d.Path, f.Message)
 					}

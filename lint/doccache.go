@@ -45,10 +45,9 @@ type docCache struct {
 	dir  string
 	path []byte
 
-	// boilerplate is bcp14-boilerplate's scan, shared by its Check and
-	// Summarize (see scanBoilerplate).
-	boilerplate     boilerplateScan
-	boilerplateDone bool
+	// memo holds what the functions of one rule share on the document
+	// (see Context.Memo).
+	memo map[any]any
 }
 
 // cache returns the cache of doc kept in ctx, or a fresh one when ctx is
@@ -71,15 +70,16 @@ func (c *docCache) reset(doc *specs.Document) {
 	clear(c.mentions[:cap(c.mentions)])
 	clear(c.defKeys[:cap(c.defKeys)])
 	clear(c.defs)
+	clear(c.memo)
 	*c = docCache{
-		doc:         doc,
-		rfcAt:       c.rfcAt[:0],
-		refAt:       c.refAt[:0],
-		mentions:    c.mentions[:0],
-		defKeys:     c.defKeys[:0],
-		defs:        c.defs,
-		path:        c.path[:0],
-		boilerplate: boilerplateScan{spans: c.boilerplate.spans[:0]},
+		doc:      doc,
+		rfcAt:    c.rfcAt[:0],
+		refAt:    c.refAt[:0],
+		mentions: c.mentions[:0],
+		defKeys:  c.defKeys[:0],
+		defs:     c.defs,
+		path:     c.path[:0],
+		memo:     c.memo,
 	}
 }
 

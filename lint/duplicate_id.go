@@ -10,40 +10,53 @@ import (
 
 // duplicateID reports a value that appears twice in the ID column of a
 // table (a column headed "ID" or "<something> ID").
-func duplicateID() *Rule {
-	idHeader := regexp.MustCompile(`(?i)^(?:[a-z-]+ )?ids?$`)
-	return &Rule{
+type duplicateID struct {
+	idHeader *regexp.Regexp
+}
+
+func newDuplicateID() duplicateID {
+	return duplicateID{idHeader: regexp.MustCompile(`(?i)^(?:[a-z-]+ )?ids?$`)}
+}
+
+func (duplicateID) Meta() Meta {
+	return Meta{
 		ID:       "duplicate-id",
 		Severity: Error,
 		Summary:  "Values in a table's ID column are unique.",
-		Check: func(doc *specs.Document, ctx *Context) []Finding {
-			out := ctx.findings()
-			for _, t := range doc.Tables {
-				for col, h := range t.Header {
-					if text := cellText(h); !mayEndInID(text) || !idHeader.MatchString(text) {
-						continue
-					}
-					seen := map[string]int{}
-					for _, row := range t.Rows {
-						if col >= len(row) || row[col] == nil {
-							continue
-						}
-						c := row[col]
-						v := cellText(c)
-						if v == "" {
-							continue
-						}
-						if line, ok := seen[v]; ok {
-							out = append(out, Finding{Span: c.Span(), Message: fmt.Sprintf("ID %q appears again in this table (first on line %d)", v, line)})
-							continue
-						}
-						seen[v] = doc.Position(c.Span().Start).Line
-					}
-				}
-			}
-			return out
-		},
 	}
+}
+
+func (r duplicateID) Check(doc *specs.Document, ctx *Context) []Finding {
+	out := ctx.findings()
+	for _, t := range doc.Tables {
+		for col, h := range t.Header {
+			if text := cellText(h); mayEndInID(text) && r.idHeader.MatchString(text) {
+				out = checkIDColumn(out, doc, t, col)
+			}
+		}
+	}
+	return out
+}
+
+// checkIDColumn appends a finding for each repeated value of column col.
+func checkIDColumn(out []Finding, doc *specs.Document, t *specs.Table, col int) []Finding {
+	seen := map[string]int{}
+	for _, row := range t.Rows {
+		if col >= len(row) || row[col] == nil {
+			continue
+		}
+		c := row[col]
+		v := cellText(c)
+		if v == "" {
+			continue
+		}
+		if line, ok := seen[v]; ok {
+			out = append(out, Finding{Span: c.Span(), Message: fmt.Sprintf("ID %q appears again in this table (first on line %d)", v, line)})
+			continue
+		}
+		seen[v] = doc.Position(c.Span().Start).Line
+	}
+	return out
 }
 
 // mayEndInID reports whether s ends as the ID header expression requires,

@@ -13,7 +13,7 @@ import (
 // holding one parsed document at a time. Findings carry paths relative to
 // root, as the documents do; changed, when not nil, keeps only findings on
 // changed lines.
-func LintFiles(root string, files []specs.File, rules []*Rule, cfg Config, opts specs.Options, changed ChangedLines) ([]Finding, error) {
+func LintFiles(root string, files []specs.File, rules []*Enabled, cfg Config, opts specs.Options, changed ChangedLines) ([]Finding, error) {
 	paths := make([]string, 0, len(files))
 	for _, f := range files {
 		paths = append(paths, f.Path)
@@ -78,7 +78,7 @@ func Resolver(root string, files []specs.File) func(path string) string {
 // changed lines are applied. Every file is fixed in memory first, so an
 // input error in one file leaves all of them untouched. It returns the
 // number of fixes and of files changed.
-func FixFiles(files []specs.File, rules []*Rule, cfg Config, changed ChangedLines) (fixes, nfiles int, err error) {
+func FixFiles(files []specs.File, rules []*Enabled, cfg Config, changed ChangedLines) (fixes, nfiles int, err error) {
 	type result struct {
 		file string
 		out  []byte

@@ -99,10 +99,10 @@ const maxFixPasses = 8
 // nil. keep, when not nil, selects the findings (by their line range in
 // src as given) whose fixes apply; the loop then makes a single pass, since
 // line numbers move once src changes.
-func FixSource(path string, src []byte, set *specs.Set, rules []*Rule, cfg Config, keep func(line, endLine int) bool) ([]byte, int, error) {
-	var fixable []*Rule
+func FixSource(path string, src []byte, set *specs.Set, rules []*Enabled, cfg Config, keep func(line, endLine int) bool) ([]byte, int, error) {
+	var fixable []*Enabled
 	for _, r := range rules {
-		if r.Fixable {
+		if r.Meta.Fixable {
 			fixable = append(fixable, r)
 		}
 	}
@@ -120,13 +120,13 @@ func FixSource(path string, src []byte, set *specs.Set, rules []*Rule, cfg Confi
 		sup := parseDirectives(doc)
 		var fixes []*Fix
 		for _, r := range fixable {
-			ctx := &Context{Set: set, Options: cfg.Options[r.ID], Abbreviations: cfg.Abbreviations, Files: files}
-			for _, f := range r.Check(doc, ctx) {
+			ctx := &Context{Set: set, Options: r.Options, Abbreviations: cfg.Abbreviations, Files: files}
+			for _, f := range r.Rule.Check(doc, ctx) {
 				if f.Fix == nil {
 					continue
 				}
 				line, end := doc.Position(f.Span.Start).Line, doc.Position(f.Span.End).Line
-				if sup.suppressed(r.ID, line) || keep != nil && !keep(line, end) {
+				if sup.suppressed(r.ID(), line) || keep != nil && !keep(line, end) {
 					continue
 				}
 				fixes = append(fixes, f.Fix)

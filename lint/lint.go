@@ -2,14 +2,16 @@
 // one sentence per line, canonical RFC links, BCP 14 hygiene, links,
 // table IDs and tables of contents.
 //
-// A rule is a small registered unit (see Rule and Rules): an ID, a default
-// severity, a documentation page under docs/rules/ and a Check function
-// over one parsed document; set-wide rules add Summarize and
-// CheckSummaries. A rule reports Findings; a finding may carry a Fix, a set
-// of byte-range edits that one fixer (Apply, FixSource) applies. A Stream
-// lints a set one document at a time, so memory stays flat on large sets;
-// Run and RunRules wrap it for a loaded specs.Set. Reporters (text, json,
-// sarif, github) only format findings. Nothing in the package keeps global
+// A rule is a small registered unit (see Rule, SetRule and Rules): a type
+// in a file of its own with an ID, a default severity, its options, a
+// documentation page under docs/rules/ and a Check method over one parsed
+// document; a rule that judges the whole set adds Summarize and CheckSet.
+// A rule reports Findings; a finding may carry a Fix, a set of byte-range
+// edits that one fixer (Apply, FixSource) applies. LintFiles parses and
+// checks the files of a set on GOMAXPROCS goroutines, holding a few
+// documents at a time; Run and RunRules check a loaded specs.Set; Stream
+// checks documents handed to it one by one. Reporters (text, json, sarif,
+// github) only format findings. Nothing in the package keeps global
 // mutable state: the rule registry is built by a function on each call.
 package lint
 
@@ -48,15 +50,16 @@ func (s Severity) String() string {
 	return fmt.Sprintf("severity(%d)", int(s))
 }
 
-// ParseSeverity parses "off", "info", "warning" or "error" (case-insensitive;
-// "warn" is accepted for warning).
+// ParseSeverity parses "off", "info", "warning" or "error", exactly the
+// values docs/config.md allows; it is the one definition of a severity
+// name (the config validator and --rule use it).
 func ParseSeverity(s string) (Severity, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "off", "false", "none":
+	switch s {
+	case "off":
 		return Off, nil
-	case "info", "note":
+	case "info":
 		return Info, nil
-	case "warning", "warn":
+	case "warning":
 		return Warning, nil
 	case "error":
 		return Error, nil
@@ -108,46 +111,6 @@ type Finding struct {
 	Fix                *Fix
 }
 
-// A Rule is one registered check.
-type Rule struct {
-	// ID is the stable kebab-case identifier used in config and comments.
-	ID string
-	// Severity is the default severity; Off means off by default.
-	Severity Severity
-	// Summary is a one-line description.
-	Summary string
-	// Fixable tells whether the rule can offer fixes.
-	Fixable bool
-	// Check inspects one document.
-	Check func(doc *specs.Document, ctx *Context) []Finding
-	// Summarize and CheckSummaries, when set, judge the whole spec set
-	// without holding every document in memory: Summarize is called once
-	// per document and keeps what the rule needs (with positions already
-	// resolved, see At), and CheckSummaries gets the results in set order.
-	Summarize      func(doc *specs.Document, ctx *Context) any
-	CheckSummaries func(sums []Summary, ctx *Context) []Finding
-}
-
-// DocURL returns the path of the rule's documentation page in the
-// repository.
-func (r *Rule) DocURL() string { return "docs/rules/" + r.ID + ".md" }
-
-// Rules returns the registry of every rule, in a stable order. It builds
-// fresh values on each call.
-func Rules() []*Rule {
-	return []*Rule{
-		oneSentencePerLine(),
-		rfcLink(),
-		rfcObsolete(),
-		bcp14Boilerplate(),
-		bcp14KeywordCase(),
-		brokenLink(),
-		duplicateID(),
-		tocMismatch(),
-		directiveRule(),
-	}
-}
-
 // Config selects rules and their settings for a run.
 type Config struct {
 	// Severity overrides the default severity of rules by ID.
@@ -155,45 +118,83 @@ type Config struct {
 	// Only, when non-empty, restricts the run to these rule IDs (they run
 	// even when off by default).
 	Only []string
-	// Options holds rule-specific options keyed by rule ID.
+	// Options holds rule-specific options keyed by rule ID, each checked
+	// against the options the rule declares (see CheckOptions).
 	Options map[string]map[string]any
 	// Abbreviations are extra non-terminal abbreviations; the documents
 	// must have been parsed with the same list.
 	Abbreviations []string
 }
 
-// A Summary is what Rule.Summarize kept of one document.
+// A Summary is what SetRule.Summarize kept of one document.
 type Summary struct {
 	Path  string
 	Value any
 }
 
-// Context is what a rule sees besides its document.
+// Context is what a rule sees besides its document. Each goroutine of a
+// run has its own.
 type Context struct {
-	// Set resolves links of the document (Set.Resolve); while a Stream
-	// runs it holds only the current document, and other documents of the
-	// set are known through the stream.
+	// Set resolves links of the document (Set.Resolve). When a run holds
+	// one document at a time it holds only that document; the other
+	// documents of the set are known by path (see inSet).
 	Set *specs.Set
-	// Options are the rule's own options from the config (may be nil).
-	Options map[string]any
+	// Options are the rule's options (see Meta.Options).
+	Options Options
 	// Abbreviations are the configured extra abbreviations.
 	Abbreviations []string
 	// Files answers file-existence questions for broken-link; it is
-	// shared by all rules of a run.
+	// shared by all rules and goroutines of a run.
 	Files *FileCache
 
-	stream *Stream
+	// inSet holds the path of every document of the set when Set does
+	// not hold them all; it is shared, read-only, by the run.
+	inSet map[string]bool
+	// paths interns the set paths that links resolve to (see
+	// docCache.resolve).
+	paths map[string]string
 	// docs is what the rules derive from the document and share (see
 	// docCache).
 	docs docCache
 	// buf is where a rule's findings go; see findings.
 	buf []Finding
+	// out holds the findings of the documents this context has checked;
+	// most is the largest number of findings a rule has returned for one
+	// document (see minFree).
+	out  []Finding
+	most int
 	// texts and fixes are chunks that the messages and one-edit fixes of
 	// findings are cut from (see text and fixOne), so that each does not
 	// need an allocation of its own. A chunk stays alive while a finding
 	// cut from it does.
 	texts *strings.Builder
 	fixes []fixEdit
+}
+
+// inSetDoc reports whether path names a document of the set that Set
+// does not hold.
+func (ctx *Context) inSetDoc(path string) bool {
+	return ctx != nil && ctx.inSet[path]
+}
+
+// Memo returns the value that compute returned for key on the current
+// document, calling it on the first request only. It lets the functions
+// of one rule (Check and Summarize) share work on a document without the
+// rule keeping state; key is a value of a type private to the rule.
+func (ctx *Context) Memo(doc *specs.Document, key any, compute func() any) any {
+	if ctx == nil {
+		return compute()
+	}
+	c := ctx.cache(doc)
+	if v, ok := c.memo[key]; ok {
+		return v
+	}
+	if c.memo == nil {
+		c.memo = map[any]any{}
+	}
+	v := compute()
+	c.memo[key] = v
+	return v
 }
 
 // textChunk and fixChunk are the largest sizes of the chunks of a
@@ -239,95 +240,15 @@ func (ctx *Context) fixOne(description string, e Edit) *Fix {
 }
 
 // findings returns an empty slice to which a rule appends its findings, to
-// be called once per Check. Within a Stream it is the free capacity of the
-// stream's findings (see Stream.Add), so that findings are not copied from
-// slice to slice; a rule must not keep the slice it returns.
+// be called once per Check. Within a run it is the free capacity of the
+// findings of the run's goroutine (see runner.check), so that findings are
+// not copied from slice to slice; a rule must not keep the slice it
+// returns.
 func (ctx *Context) findings() []Finding {
 	if ctx == nil {
 		return nil
 	}
 	return ctx.buf[:0]
-}
-
-// Select returns the rules enabled by cfg with their effective severity.
-// It fails on an unknown rule ID.
-func Select(cfg Config) ([]*Rule, error) {
-	all := Rules()
-	byID := make(map[string]*Rule, len(all))
-	for _, r := range all {
-		byID[r.ID] = r
-	}
-	for id := range cfg.Severity {
-		if byID[id] == nil {
-			return nil, fmt.Errorf("unknown rule %q (known: %s)", id, strings.Join(IDs(), ", "))
-		}
-	}
-	only := map[string]bool{}
-	for _, id := range cfg.Only {
-		if byID[id] == nil {
-			return nil, fmt.Errorf("unknown rule %q (known: %s)", id, strings.Join(IDs(), ", "))
-		}
-		only[id] = true
-	}
-	var out []*Rule
-	for _, r := range all {
-		sev := r.Severity
-		if s, ok := cfg.Severity[r.ID]; ok {
-			sev = s
-		}
-		if len(only) > 0 {
-			if !only[r.ID] {
-				continue
-			}
-			if sev == Off {
-				// Asking for a rule by name runs it even when it is off.
-				sev = r.Severity
-				if sev == Off {
-					sev = Warning
-				}
-			}
-		}
-		if sev == Off {
-			continue
-		}
-		rc := *r
-		rc.Severity = sev
-		out = append(out, &rc)
-	}
-	return out, nil
-}
-
-// IDs returns every rule ID.
-func IDs() []string {
-	var ids []string
-	for _, r := range Rules() {
-		ids = append(ids, r.ID)
-	}
-	return ids
-}
-
-// Run checks every document of set with the rules selected by cfg and
-// returns the findings sorted by path and position, with inline disable
-// comments honoured.
-func Run(set *specs.Set, cfg Config) ([]Finding, error) {
-	rules, err := Select(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return RunRules(set, rules, cfg), nil
-}
-
-// RunRules is Run with an explicit rule list (as returned by Select).
-func RunRules(set *specs.Set, rules []*Rule, cfg Config) []Finding {
-	var paths []string
-	for _, d := range set.Docs {
-		paths = append(paths, d.Path)
-	}
-	st := NewStream(set.Root, paths, rules, cfg)
-	for _, d := range set.Docs {
-		st.Add(d)
-	}
-	return st.Finish()
 }
 
 // At returns a finding located at span in doc, for rules whose findings

@@ -97,9 +97,9 @@ func TestGolden(t *testing.T) {
 	if len(dirs) == 0 {
 		t.Fatal("no fixtures under testdata/rules")
 	}
-	byID := map[string]*Rule{}
+	byID := map[string]Rule{}
 	for _, r := range Rules() {
-		byID[r.ID] = r
+		byID[r.Meta().ID] = r
 	}
 	for _, dir := range dirs {
 		rule := filepath.Base(dir)
@@ -126,7 +126,7 @@ func TestGolden(t *testing.T) {
 				}
 				rel := filepath.Join("rules", rule, name)
 				golden(t, rel+".golden", buf.Bytes())
-				if !r.Fixable {
+				if !r.Meta().Fixable {
 					return
 				}
 				src, _ := os.ReadFile(in)
@@ -148,25 +148,25 @@ func TestGolden(t *testing.T) {
 func TestRegistry(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range Rules() {
-		if r.ID == "" || r.Summary == "" || r.Check == nil {
-			t.Errorf("rule %q is incomplete", r.ID)
+		m := r.Meta()
+		if m.ID == "" || m.Summary == "" {
+			t.Errorf("rule %q is incomplete", m.ID)
 		}
-		if seen[r.ID] {
-			t.Errorf("rule %q registered twice", r.ID)
+		if seen[m.ID] {
+			t.Errorf("rule %q registered twice", m.ID)
 		}
-		seen[r.ID] = true
-		if _, err := os.Stat(filepath.Join("..", r.DocURL())); err != nil {
-			t.Errorf("rule %s has no documentation page: %v", r.ID, err)
+		seen[m.ID] = true
+		if _, err := os.Stat(filepath.Join("..", m.DocURL())); err != nil {
+			t.Errorf("rule %s has no documentation page: %v", m.ID, err)
 		}
-		if _, err := os.Stat(filepath.Join("testdata", "rules", r.ID)); err != nil {
-			t.Errorf("rule %s has no golden fixtures: %v", r.ID, err)
+		if _, err := os.Stat(filepath.Join("testdata", "rules", m.ID)); err != nil {
+			t.Errorf("rule %s has no golden fixtures: %v", m.ID, err)
 		}
-	}
-	// The registry is rebuilt on each call: changing one copy leaves the
-	// next untouched.
-	Rules()[0].Severity = Error
-	if Rules()[0].Severity == Error && oneSentencePerLine().Severity != Error {
-		t.Error("Rules() shares state between calls")
+		for _, o := range m.Options {
+			if !o.Type.Check(o.Default) {
+				t.Errorf("rule %s: option %s: default %v is not %s", m.ID, o.Name, o.Default, o.Type)
+			}
+		}
 	}
 }
 
@@ -176,7 +176,7 @@ func TestSelect(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range rs {
-		if r.ID == "bcp14-keyword-case" {
+		if r.ID() == "bcp14-keyword-case" {
 			t.Error("bcp14-keyword-case runs by default")
 		}
 	}
@@ -189,7 +189,7 @@ func TestSelect(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range rs {
-		if r.ID == "rfc-link" {
+		if r.ID() == "rfc-link" {
 			t.Error("rule set off still runs")
 		}
 	}
@@ -202,14 +202,16 @@ func TestSelect(t *testing.T) {
 }
 
 func TestParseSeverity(t *testing.T) {
-	for in, want := range map[string]Severity{"off": Off, "info": Info, "warning": Warning, "warn": Warning, "Error": Error} {
+	for in, want := range map[string]Severity{"off": Off, "info": Info, "warning": Warning, "error": Error} {
 		got, err := ParseSeverity(in)
 		if err != nil || got != want {
 			t.Errorf("ParseSeverity(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	if _, err := ParseSeverity("fatal"); err == nil {
-		t.Error("ParseSeverity accepted fatal")
+	for _, bad := range []string{"fatal", "warn", "Error", "none"} {
+		if _, err := ParseSeverity(bad); err == nil {
+			t.Errorf("ParseSeverity accepted %q", bad)
+		}
 	}
 }
 

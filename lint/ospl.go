@@ -13,17 +13,18 @@ import (
 // sentences wrapped across lines, in paragraphs, list items and block
 // quotes. Code, tables, headings, HTML, link definitions and front matter
 // are not prose blocks and are never touched.
-func oneSentencePerLine() *Rule {
-	return &Rule{
+type oneSentencePerLine struct{}
+
+func (oneSentencePerLine) Meta() Meta {
+	return Meta{
 		ID:       "one-sentence-per-line",
 		Severity: Warning,
 		Summary:  "Each sentence starts on its own line and is not wrapped.",
 		Fixable:  true,
-		Check:    checkOSPL,
 	}
 }
 
-func checkOSPL(doc *specs.Document, ctx *Context) []Finding {
+func (oneSentencePerLine) Check(doc *specs.Document, ctx *Context) []Finding {
 	out := ctx.findings()
 	src := doc.Source
 	for _, b := range doc.Blocks {

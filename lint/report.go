@@ -17,7 +17,7 @@ type ReportOptions struct {
 	// Color enables ANSI colors in the text format.
 	Color bool
 	// Rules describes the rules that ran (SARIF lists them); nil means all.
-	Rules []*Rule
+	Rules []*Enabled
 	// Version is the tool version written to SARIF.
 	Version string
 }

@@ -11,17 +11,23 @@ import (
 
 // rfcLink requires every RFC mention in prose to link to the canonical RFC
 // Editor URL, with the section when the text names one.
-func rfcLink() *Rule {
-	p := newRFCPatterns()
-	return &Rule{
+type rfcLink struct {
+	p *rfcPatterns
+}
+
+func newRFCLink() rfcLink { return rfcLink{p: newRFCPatterns()} }
+
+func (rfcLink) Meta() Meta {
+	return Meta{
 		ID:       "rfc-link",
 		Severity: Warning,
 		Summary:  "RFC mentions link to https://www.rfc-editor.org/rfc/rfcNNNN, at the named section.",
 		Fixable:  true,
-		Check: func(doc *specs.Document, ctx *Context) []Finding {
-			return checkRFCLink(ctx.findings(), p, doc, ctx.cache(doc))
-		},
 	}
+}
+
+func (r rfcLink) Check(doc *specs.Document, ctx *Context) []Finding {
+	return checkRFCLink(ctx.findings(), r.p, doc, ctx.cache(doc))
 }
 
 func checkRFCLink(out []Finding, p *rfcPatterns, doc *specs.Document, c *docCache) []Finding {

@@ -52,17 +52,25 @@ func parseRFCTable(tsv string) map[int]rfcStatus {
 }
 
 // rfcObsolete reports citations of RFCs that a newer RFC obsoletes.
-func rfcObsolete() *Rule {
-	p := newRFCPatterns()
-	msgs := obsoleteMessages(parseRFCTable(rfcObsoleteTSV))
-	return &Rule{
+type rfcObsolete struct {
+	p    *rfcPatterns
+	msgs map[int]string
+}
+
+func newRFCObsolete() rfcObsolete {
+	return rfcObsolete{p: newRFCPatterns(), msgs: obsoleteMessages(parseRFCTable(rfcObsoleteTSV))}
+}
+
+func (rfcObsolete) Meta() Meta {
+	return Meta{
 		ID:       "rfc-obsolete",
 		Severity: Warning,
 		Summary:  "Cited RFCs are current: none is obsoleted by a newer RFC.",
-		Check: func(doc *specs.Document, ctx *Context) []Finding {
-			return checkRFCObsolete(ctx.findings(), p, msgs, doc, ctx.cache(doc))
-		},
 	}
+}
+
+func (r rfcObsolete) Check(doc *specs.Document, ctx *Context) []Finding {
+	return checkRFCObsolete(ctx.findings(), r.p, r.msgs, doc, ctx.cache(doc))
 }
 
 // obsoleteMessages returns the message of a finding for each RFC of the

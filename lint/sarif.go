@@ -113,7 +113,7 @@ func sarifLevel(s Severity) string {
 func reportSARIF(w io.Writer, fs []Finding, opts ReportOptions) error {
 	rules := opts.Rules
 	if rules == nil {
-		rules = Rules()
+		rules = all()
 	}
 	index := map[string]int{}
 	driver := sarifDriver{Name: "ocispec", Version: opts.Version, InformationURI: toolURI, Rules: []sarifRule{}}
@@ -130,7 +130,7 @@ func reportSARIF(w io.Writer, fs []Finding, opts ReportOptions) error {
 		})
 	}
 	for _, r := range rules {
-		addRule(r.ID, r.Summary, r.Severity)
+		addRule(r.ID(), r.Meta.Summary, r.Severity)
 	}
 	results := []sarifResult{}
 	for _, f := range fs {

@@ -12,12 +12,13 @@ import (
 // headings: every entry reaches a heading and carries its text, entries
 // follow the heading order, and no heading at the list's top level is
 // left out.
-func tocMismatch() *Rule {
-	return &Rule{
+type tocMismatch struct{}
+
+func (tocMismatch) Meta() Meta {
+	return Meta{
 		ID:       "toc-mismatch",
 		Severity: Warning,
 		Summary:  "A table of contents lists the document's headings, with their text, in order.",
-		Check:    checkTOC,
 	}
 }
 
@@ -29,7 +30,7 @@ type tocEntry struct {
 	frag string
 }
 
-func checkTOC(doc *specs.Document, ctx *Context) []Finding {
+func (tocMismatch) Check(doc *specs.Document, ctx *Context) []Finding {
 	out := ctx.findings()
 	for _, toc := range findTOCs(doc) {
 		out = checkOneTOC(out, doc, toc)

@@ -141,7 +141,7 @@ func buildExample(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, opts, warnings, err := FromWorkspace(ws)
+	list, opts, warnings, err := FromWorkspace(ws, ws.Select(nil, workspace.OneSet))
 	if err != nil || len(warnings) > 0 {
 		t.Fatal(err, warnings)
 	}

@@ -130,7 +130,9 @@ func (c *cdp) record(m cdpMsg) {
 	case "Runtime.consoleAPICalled", "Runtime.exceptionThrown":
 		c.console = append(c.console, m.Method+" "+string(m.Params))
 	case "Log.entryAdded":
-		var p struct{ Entry struct{ Level, Text, URL string } }
+		var p struct {
+			Entry struct{ Level, Text, URL string }
+		}
 		_ = json.Unmarshal(m.Params, &p)
 		if p.Entry.Level == "error" || p.Entry.Level == "warning" {
 			c.console = append(c.console, p.Entry.Level+": "+p.Entry.Text+" "+p.Entry.URL)

@@ -33,16 +33,20 @@ func TestOCIFragmentsResolve(t *testing.T) {
 }
 
 func checkFragments(t *testing.T, dir string) (checked, folded int) {
-	ws := workspace.Infer(dir)
-	sets, err := ws.SpecSets()
+	ws, err := workspace.Open("", t.TempDir()) // no ocispec.yaml: zero-config
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, opts, _, err := FromWorkspace(ws, ws.Select([]string{dir}, workspace.OneSet))
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	sp := Spec{Name: ws.Config.Specs[0].Name, Set: sets[0].Set}
-	if _, err := Site([]Spec{sp}, Options{Output: out}); err != nil {
+	opts.Output = out
+	if _, err := Site(list, opts); err != nil {
 		t.Fatal(err)
 	}
+	sp := list[0]
 	site := prepareSpecs([]Spec{sp})[0]
 	ids := map[string]map[string]bool{}
 	pageIDs := func(page string) map[string]bool {

@@ -114,11 +114,11 @@ type minutesRef struct {
 }
 
 type meetingPage struct {
-	Page                         Page
-	M                            *meetingnotes.Meeting
+	Page                          Page
+	M                             *meetingnotes.Meeting
 	Actionable, Discussion, Notes template.HTML
-	Chat                         []chatLine
-	Prev, Next                   *meetingRef
+	Chat                          []chatLine
+	Prev, Next                    *meetingRef
 }
 
 type chatLine struct {

@@ -20,7 +20,7 @@ type Spec struct {
 	// repository; the set's root when empty) it makes the "edit" and "view
 	// source" links.
 	Repository, Branch, RepoRoot string
-	Set                           *specs.Set
+	Set                          *specs.Set
 	// Ordered says Set.Docs is already in reading order (the config lists
 	// the files); otherwise the reading order is inferred.
 	Ordered bool

@@ -12,25 +12,26 @@ import (
 // (from git where the config is silent), and the minutes. warnings name
 // minutes files that could not be read or parsed. The caller sets
 // Options.Output and adds Features.
-func FromWorkspace(ws *workspace.Workspace) ([]Spec, Options, []string, error) {
-	sets, err := ws.SpecSets()
-	if err != nil {
-		return nil, Options{}, nil, err
-	}
+func FromWorkspace(ws *workspace.Workspace, ins []workspace.Input) ([]Spec, Options, []string, error) {
 	var list []Spec
-	for _, s := range sets {
+	for _, in := range ins {
+		set, err := ws.Load(in)
+		if err != nil {
+			return nil, Options{}, nil, err
+		}
+		sc := in.Config
 		sp := Spec{
-			Name: s.Config.Name, Version: s.Config.Version, Repository: s.Config.Repository, Branch: s.Config.Branch,
-			Set: s.Set, Ordered: ws.ConfigPath != "" && allFiles(ws, s.Config.Files),
+			Name: sc.Name, Version: sc.Version, Repository: sc.Repository, Branch: sc.Branch,
+			Set: set, Ordered: in.Configured && allFiles(ws, sc.Files),
 		}
-		if ws.ConfigPath != "" {
-			sp.Title = s.Config.Title
+		if in.Configured {
+			sp.Title = sc.Title
 		}
-		GitSource(&sp, s.Set.Root)
+		GitSource(&sp, set.Root)
 		list = append(list, sp)
 	}
 	opts := Options{Title: "Specifications"}
-	if ws.ConfigPath == "" && len(list) == 1 {
+	if len(ins) == 1 && !ins[0].Configured {
 		opts.Title = "" // the spec set's own title
 	}
 	var warnings []string

@@ -136,7 +136,7 @@ func ScanTests(root string, paths []string) (*Scan, error) {
 }
 
 func displayPath(root, f string) string {
-	if rel, err := filepath.Rel(root, f); err == nil && !strings.HasPrefix(rel, "..") {
+	if rel, err := filepath.Rel(root, f); err == nil {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(f)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,68 +21,63 @@ func (a *app) buildCmd() *cobra.Command {
 		Short: "Render the workspace's specs into a static site",
 		Long: `Render every spec set of the workspace into a static site (default _site/).
 
-With DIR and no --config, DIR is a zero-config workspace: its Markdown files
-form one spec set.`,
+DIR is a directory of Markdown files, which then form the only spec set,
+or the name of a configured spec set.`,
 		Example: `  ocispec build                 # the workspace in ocispec.yaml
   ocispec build docs -o /tmp/site
   ocispec build --config other.yaml`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argsBetween(0, 1, "at most one DIR"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			if err := a.checkFormat("text", "json"); err != nil {
-				return err
-			}
-			start := time.Now()
-			dir := ""
-			if len(args) == 1 {
-				dir = args[0]
-			}
-			ws, err := a.openWorkspace(dir)
-			if err != nil {
-				return err
-			}
-
-			list, opts, warnings, err := render.FromWorkspace(ws)
-			if err != nil {
-				return usageError{err}
-			}
-			out := output
-			if out == "" {
-				out = ws.Path(ws.Config.Output)
-			}
-			if err := checkOutput(out, ws); err != nil {
-				return err
-			}
-			opts.Output = out
-			sum, err := render.Site(list, opts)
-			if err != nil {
-				return err
-			}
-			sum.Warnings = append(warnings, sum.Warnings...)
-			for _, w := range sum.Warnings {
-				fmt.Fprintf(a.stderr, "warning: %s\n", w)
-			}
-			if a.format == "json" {
-				if err := encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets, "removed": sum.Removed, "warnings": sum.Warnings}); err != nil || len(sum.Warnings) == 0 {
-					return err
-				}
-				return errFindings
-			}
-			_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
-				sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
-			if err == nil && len(sum.Warnings) > 0 {
-				return errFindings
-			}
-			return err
+			return a.runBuild(args, output)
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "output `DIR` (default: the workspace's output, _site)")
-	return cmd
+	return withFormats(cmd, "text", "json")
+}
+
+func (a *app) runBuild(args []string, output string) error {
+	start := time.Now()
+	ws, err := a.openWorkspace()
+	if err != nil {
+		return err
+	}
+	ins := ws.Select(args, workspace.OneSet)
+	list, opts, warnings, err := render.FromWorkspace(ws, ins)
+	if err != nil {
+		return usageError{err}
+	}
+	out := cmp.Or(output, ws.Path(ws.Config.Output))
+	if err := checkOutput(out, ins); err != nil {
+		return err
+	}
+	if opts.Features, err = certifiedFeatures(ws); err != nil {
+		return err
+	}
+	opts.Output = out
+	sum, err := render.Site(list, opts)
+	if err != nil {
+		return err
+	}
+	sum.Warnings = append(warnings, sum.Warnings...)
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
+	if a.format == "json" {
+		err = encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets, "removed": sum.Removed, "warnings": sum.Warnings})
+	} else {
+		_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
+			sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
+	}
+	if err == nil && len(sum.Warnings) > 0 {
+		return errFindings
+	}
+	return err
 }
 
 // checkOutput refuses an output directory that holds the inputs: the
 // workspace root or a spec set's directory (or one above them), where
 // build would write its pages among the sources.
-func checkOutput(out string, ws *workspace.Workspace) error {
+func checkOutput(out string, ins []workspace.Input) error {
 	abs := func(p string) string {
 		a, err := filepath.Abs(p)
 		if err != nil {
@@ -90,10 +86,15 @@ func checkOutput(out string, ws *workspace.Workspace) error {
 		return filepath.Clean(a)
 	}
 	o := abs(out)
-	inputs := []string{abs(ws.Root)}
-	for _, sc := range ws.Config.Specs {
-		for _, f := range sc.Files {
-			p := abs(ws.Path(f))
+	var inputs []string
+	for _, in := range ins {
+		inputs = append(inputs, abs(in.Root))
+		for _, f := range in.Paths() {
+			p := f
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(in.Root, f)
+			}
+			p = abs(p)
 			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
 				p = filepath.Dir(p)
 			}
@@ -107,4 +108,3 @@ func checkOutput(out string, ws *workspace.Workspace) error {
 	}
 	return nil
 }
-
