@@ -50,15 +50,16 @@ func (s Severity) String() string {
 	return fmt.Sprintf("severity(%d)", int(s))
 }
 
-// ParseSeverity parses "off", "info", "warning" or "error" (case-insensitive;
-// "warn" is accepted for warning).
+// ParseSeverity parses "off", "info", "warning" or "error", exactly the
+// values docs/config.md allows; it is the one definition of a severity
+// name (the config validator and --rule use it).
 func ParseSeverity(s string) (Severity, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "off", "false", "none":
+	switch s {
+	case "off":
 		return Off, nil
-	case "info", "note":
+	case "info":
 		return Info, nil
-	case "warning", "warn":
+	case "warning":
 		return Warning, nil
 	case "error":
 		return Error, nil

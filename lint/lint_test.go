@@ -202,14 +202,16 @@ func TestSelect(t *testing.T) {
 }
 
 func TestParseSeverity(t *testing.T) {
-	for in, want := range map[string]Severity{"off": Off, "info": Info, "warning": Warning, "warn": Warning, "Error": Error} {
+	for in, want := range map[string]Severity{"off": Off, "info": Info, "warning": Warning, "error": Error} {
 		got, err := ParseSeverity(in)
 		if err != nil || got != want {
 			t.Errorf("ParseSeverity(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	if _, err := ParseSeverity("fatal"); err == nil {
-		t.Error("ParseSeverity accepted fatal")
+	for _, bad := range []string{"fatal", "warn", "Error", "none"} {
+		if _, err := ParseSeverity(bad); err == nil {
+			t.Errorf("ParseSeverity accepted %q", bad)
+		}
 	}
 }
 

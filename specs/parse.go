@@ -699,6 +699,7 @@ func (b *builder) finish() {
 		}
 		sort.SliceStable(d.Links, func(i, j int) bool { return d.Links[i].Span.Start < d.Links[j].Span.Start })
 	}
+	d.buildProperties()
 }
 
 // headingAt returns the last heading starting before off.

@@ -18,7 +18,6 @@ type Sources struct {
 	// Mappings and Results are file paths as the user gave them.
 	Mappings []string
 	Results  []string
-	JUnit    JUnitReader
 }
 
 // Collect reads the evidence files. A mapping file that does not parse
@@ -44,6 +43,6 @@ func Collect(src Sources) (Input, error) {
 		}
 		in.Scan = scan
 	}
-	in.Results, in.Findings = ReadResults(src.Results, src.JUnit)
+	in.Results, in.Findings = ReadResults(src.Results)
 	return in, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -62,20 +63,15 @@ func (r *Results) add(name string, o Outcome) {
 	r.Outcomes[name] = worse(prev, o)
 }
 
-// JUnitReader reads a junit XML file into test names and outcomes; the
-// conformance package provides it, so that one parser reads every junit
-// flavour.
-type JUnitReader func(file string, data []byte) (*Results, error)
-
 // ReadResults reads results files, detecting each one's format from its
 // content. A file that cannot be read, is truncated or has an unknown
 // format is a finding naming the file, and the other files are still
 // read.
-func ReadResults(files []string, junit JUnitReader) ([]*Results, []Finding) {
+func ReadResults(files []string) ([]*Results, []Finding) {
 	var out []*Results
 	var finds []Finding
 	for _, f := range files {
-		r, err := readResultsFile(f, junit)
+		r, err := readResultsFile(f)
 		if err != nil {
 			finds = append(finds, Finding{Kind: FindingResults, File: f, Message: err.Error()})
 			continue
@@ -86,7 +82,7 @@ func ReadResults(files []string, junit JUnitReader) ([]*Results, []Finding) {
 	return out, finds
 }
 
-func readResultsFile(file string, junit JUnitReader) (*Results, error) {
+func readResultsFile(file string) (*Results, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
@@ -98,10 +94,7 @@ func readResultsFile(file string, junit JUnitReader) (*Results, error) {
 	case trimmed[0] == '{':
 		return ReadGoTestJSON(file, data)
 	case trimmed[0] == '<':
-		if junit == nil {
-			return nil, fmt.Errorf("junit results need a junit reader")
-		}
-		return junit(file, data)
+		return readJUnit(file, data)
 	}
 	return nil, fmt.Errorf("unknown results format (want junit XML or go test -json output)")
 }
@@ -155,33 +148,38 @@ func ReadGoTestJSON(file string, data []byte) (*Results, error) {
 }
 
 // nameRuns labels each run by what distinguishes its path from the
-// others: the common leading directories and the common file name are
-// dropped ("v1.1/zot" for .../v1.1/zot/junit.xml next to .../v1.0/zot/junit.xml).
+// others: a junit.xml file by its directory (as oci-conformance lays out
+// one product per directory), and the leading and trailing path elements
+// all runs share are dropped ("v1.1/zot" for .../v1.1/zot/junit.xml next
+// to .../v1.0/zot/junit.xml).
 func nameRuns(rs []*Results) {
 	if len(rs) == 0 {
 		return
 	}
-	if len(rs) == 1 {
-		// A conformance junit.xml is named by its product directory.
-		r := rs[0]
-		r.Name = filepath.Base(r.File)
-		if dir := filepath.Base(filepath.Dir(r.File)); r.Name == "junit.xml" && dir != "." && dir != "/" {
-			r.Name = dir
-		}
-		return
-	}
 	parts := make([][]string, len(rs))
 	for i, r := range rs {
-		parts[i] = strings.Split(filepath.ToSlash(filepath.Clean(r.File)), "/")
+		p := strings.Split(filepath.ToSlash(filepath.Clean(r.File)), "/")
+		if len(p) > 1 && p[len(p)-1] == "junit.xml" {
+			p = p[:len(p)-1]
+		}
+		parts[i] = p
+	}
+	if len(rs) == 1 {
+		rs[0].Name = parts[0][len(parts[0])-1]
+		return
 	}
 	pre, suf := commonEnds(parts)
+	used := map[string]int{}
 	for i, r := range rs {
 		p := parts[i]
-		if pre+suf >= len(p) {
-			r.Name = filepath.ToSlash(r.File)
-			continue
+		r.Name = filepath.ToSlash(r.File)
+		if pre+suf < len(p) {
+			r.Name = strings.Join(p[pre:len(p)-suf], "/")
 		}
-		r.Name = strings.Join(p[pre:len(p)-suf], "/")
+		// The same file given twice is two runs with two names.
+		if used[r.Name]++; used[r.Name] > 1 {
+			r.Name += " (" + strconv.Itoa(used[r.Name]) + ")"
+		}
 	}
 }
 

@@ -24,18 +24,6 @@ func loadReqs(tb testing.TB, dir string) []*reqs.Requirement {
 	return reqs.Extract(set).Requirements
 }
 
-// suiteRun is a results file of a suite that cannot be annotated, as a
-// junit reader would return it.
-func suiteRun(name string, outcomes map[string]Outcome) *Results {
-	r := &Results{File: name + "/junit.xml", Name: name, Format: "junit", Outcomes: map[string]Outcome{}}
-	for _, n := range []string{"Gadget Suite/names/long", "Gadget Suite/names/short", "Gadget Suite/resume/range/get", "Gadget Suite/other"} {
-		if o, ok := outcomes[n]; ok {
-			r.add(n, o)
-		}
-	}
-	return r
-}
-
 func gadgetInput(t *testing.T) Input {
 	t.Helper()
 	in, err := Collect(Sources{
@@ -43,15 +31,14 @@ func gadgetInput(t *testing.T) Input {
 		Requirements: loadReqs(t, "testdata/spec"),
 		Tests:        []string{"testdata/tests"},
 		Mappings:     []string{"testdata/mapping.yaml"},
-		Results:      []string{"testdata/go-test.json"},
+		Results:      []string{"testdata/go-test.json", "testdata/runs/acme/junit.xml", "testdata/runs/zenith/junit.xml"},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	in.Results = append(in.Results,
-		suiteRun("acme", map[string]Outcome{"Gadget Suite/names/long": Pass, "Gadget Suite/names/short": Pass, "Gadget Suite/resume/range/get": Skip, "Gadget Suite/other": Pass}),
-		suiteRun("zenith", map[string]Outcome{"Gadget Suite/names/long": Fail, "Gadget Suite/names/short": Pass, "Gadget Suite/other": Fail}),
-	)
+	if len(in.Findings) > 0 {
+		t.Fatalf("results: %v", in.Findings)
+	}
 	return in
 }
 
@@ -97,7 +84,7 @@ func TestStatuses(t *testing.T) {
 		}
 	}
 	r := find(rep, "gadget-name-length")
-	if r.Runs["acme"] != Pass || r.Runs["zenith"] != Fail || r.Runs["go-test.json"] != Pass {
+	if r.Runs["runs/acme"] != Pass || r.Runs["runs/zenith"] != Fail || r.Runs["go-test.json"] != Pass {
 		t.Errorf("gadget-name-length runs = %v", r.Runs)
 	}
 }

@@ -1,10 +1,8 @@
 package workspace
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -54,11 +52,15 @@ func Open(configPath, dir string) (*Workspace, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", configPath, unwrap(err))
 	}
-	cfg, err := ParseConfig(configPath, data)
+	cfg, nodes, err := parseConfig(configPath, data)
 	if err != nil {
 		return nil, err
 	}
-	return &Workspace{Root: filepath.Dir(configPath), ConfigPath: configPath, Config: *cfg}, nil
+	w := &Workspace{Root: filepath.Dir(configPath), ConfigPath: configPath, Config: *cfg}
+	if err := checkFiles(w, nodes); err != nil {
+		return nil, err
+	}
+	return w, nil
 }
 
 // Infer returns the zero-config workspace for a directory (or file): one
@@ -103,49 +105,46 @@ func mustAbs(p string) string {
 	return p
 }
 
-// ParseConfig decodes and validates ocispec.yaml. Unknown keys are errors:
-// a misspelt key silently ignored is worse than a failed run.
+// ParseConfig decodes and validates ocispec.yaml (see validateConfig):
+// every problem is a ConfigError with the file, line and column, in the
+// words of docs/config.md, and all of them are reported at once.
 func ParseConfig(path string, data []byte) (*Config, error) {
+	cfg, _, err := parseConfig(path, data)
+	return cfg, err
+}
+
+func parseConfig(path string, data []byte) (*Config, map[string]*yaml.Node, error) {
 	var cfg Config
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nil, yamlError(path, err)
+	nodes, err := validateConfig(path, data, &cfg)
+	if err != nil {
+		return nil, nil, err
 	}
 	if cfg.Output == "" {
 		cfg.Output = "_site"
 	}
-	seen := map[string]bool{}
-	out := filepath.Clean(cfg.Output)
-	if out == "." || filepath.IsAbs(out) && out == filepath.Dir(out) {
-		return nil, fmt.Errorf("%s: output %q: the site directory must not be the workspace root", path, cfg.Output)
-	}
-	for i, s := range cfg.Specs {
-		switch {
-		case s.Name == "":
-			return nil, fmt.Errorf("%s: specs[%d]: name is required", path, i)
-		case !validName.MatchString(s.Name):
-			return nil, fmt.Errorf("%s: specs[%d]: name %q must match %s (it names files and URLs)", path, i, s.Name, validName)
-		case seen[s.Name]:
-			return nil, fmt.Errorf("%s: specs[%d]: duplicate spec set name %q", path, i, s.Name)
-		case len(s.Files) == 0:
-			return nil, fmt.Errorf("%s: specs[%d] (%s): files is required", path, i, s.Name)
-		}
-		seen[s.Name] = true
-		for _, f := range s.Files {
-			if filepath.Clean(f) == out {
-				return nil, fmt.Errorf("%s: specs[%d] (%s): files lists the output directory %q, which build replaces", path, i, s.Name, cfg.Output)
+	return &cfg, nodes, nil
+}
+
+// checkFiles reports every files entry that does not exist, at its line:
+// docs/config.md requires each to exist, and a missing one would
+// otherwise surface later without naming the config.
+func checkFiles(w *Workspace, nodes map[string]*yaml.Node) error {
+	var errs ConfigErrors
+	for i, sc := range w.Config.Specs {
+		for j, f := range sc.Files {
+			if _, err := os.Stat(w.Path(f)); err != nil {
+				e := &ConfigError{File: w.ConfigPath, Msg: fmt.Sprintf("specs[].files: %q does not exist", f)}
+				if n := nodes[fmt.Sprintf("specs[%d].files[%d]", i, j)]; n != nil {
+					e.Line, e.Column = n.Line, n.Column
+				}
+				errs = append(errs, e)
 			}
 		}
 	}
-	for id, sev := range cfg.Lint.Rules {
-		switch sev {
-		case "off", "info", "warning", "error":
-		default:
-			return nil, fmt.Errorf("%s: lint.rules.%s: severity %q is not one of off, info, warning, error", path, id, sev)
-		}
+	if len(errs) > 0 {
+		return errs
 	}
-	return &cfg, nil
+	return nil
 }
 
 // SpecSetNamed returns the configured spec set called name, unless name is
@@ -214,26 +213,4 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// yamlError rewrites the YAML decoder's "line N: msg" into "file:N: msg",
-// one line per problem, so editors can jump to it.
-func yamlError(path string, err error) error {
-	var msgs []string
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	} else {
-		msgs = []string{strings.TrimPrefix(err.Error(), "yaml: ")}
-	}
-	for i, m := range msgs {
-		if rest, ok := strings.CutPrefix(m, "line "); ok {
-			if n, msg, ok := strings.Cut(rest, ": "); ok {
-				msgs[i] = fmt.Sprintf("%s:%s: %s", path, n, msg)
-				continue
-			}
-		}
-		msgs[i] = path + ": " + m
-	}
-	return errors.New(strings.Join(msgs, "\n"))
 }

@@ -7,41 +7,6 @@ import (
 	"testing"
 )
 
-func TestParseConfig(t *testing.T) {
-	tests := []struct {
-		name, yaml, wantErr string
-	}{
-		{"empty", "", ""},
-		{"full", "specs:\n  - name: a\n    files: [a.md]\nlint:\n  rules:\n    rfc-link: warning\n", ""},
-		{"unknown key", "specs:\n  - name: a\n    files: [a.md]\n    flies: [b]\n", "ocispec.yaml:4: field flies not found"},
-		{"no name", "specs:\n  - files: [a.md]\n", "specs[0]: name is required"},
-		{"no files", "specs:\n  - name: a\n", "files is required"},
-		{"duplicate", "specs:\n  - {name: a, files: [x]}\n  - {name: a, files: [y]}\n", "duplicate spec set name"},
-		{"bad severity", "lint:\n  rules:\n    rfc-link: loud\n", "lint.rules.rfc-link: severity \"loud\""},
-		{"bad name", "specs:\n  - {name: ../etc, files: [x]}\n", "name \"../etc\" must match"},
-		{"output is root", "output: .\n", "must not be the workspace root"},
-		{"output is a spec dir", "output: docs\nspecs:\n  - {name: a, files: [docs/]}\n", "lists the output directory"},
-		{"broken yaml", "specs: [\n", "ocispec.yaml:1: did not find expected node content"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg, err := ParseConfig("ocispec.yaml", []byte(tt.yaml))
-			if tt.wantErr == "" {
-				if err != nil {
-					t.Fatal(err)
-				}
-				if cfg.Output != "_site" {
-					t.Errorf("output default = %q", cfg.Output)
-				}
-				return
-			}
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-				t.Fatalf("error = %v, want %q", err, tt.wantErr)
-			}
-		})
-	}
-}
-
 func TestOpenZeroConfig(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n\nText.\n"), 0o644); err != nil {

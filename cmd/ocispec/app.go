@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -45,7 +46,11 @@ func (a *app) exitCode(err error) int {
 	case errors.Is(err, errFindings):
 		return exitFindings
 	default:
-		fmt.Fprintf(a.stderr, "ocispec: %v\n", err)
+		// One line per problem (a config file may have several), each
+		// starting with "ocispec: " as docs/cli.md requires.
+		for line := range strings.SplitSeq(strings.TrimRight(err.Error(), "\n"), "\n") {
+			fmt.Fprintf(a.stderr, "ocispec: %s\n", line)
+		}
 		return exitUsage
 	}
 }
@@ -65,7 +70,8 @@ Exit codes: 0 clean, 1 findings, 2 usage or input error.`,
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
 	root.PersistentFlags().StringVar(&a.configPath, "config", "", "workspace config `FILE` (default: ocispec.yaml in the current directory, if present)")
-	root.PersistentFlags().StringVar(&a.format, "format", "text", "output `FORMAT` (text, json, and more where a command supports them)")
+	root.PersistentFlags().StringVar(&a.format, "format", "", "output `FORMAT` (default: the command's first format; text, json, and more where a command supports them)")
+	root.PersistentPreRunE = a.checkFormat
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		a.lintCmd(),
@@ -110,20 +116,34 @@ func notImplemented(name string) func(*cobra.Command, []string) error {
 	}
 }
 
-// checkFormat rejects a --format value the command does not support.
-func (a *app) checkFormat(allowed ...string) error {
-	for _, f := range allowed {
-		if a.format == f {
-			return nil
-		}
-	}
-	return usagef("unsupported --format %q (want one of %v)", a.format, allowed)
-}
-
 // encodeJSON writes v as indented JSON with a final newline.
 func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// argsBetween accepts from min to max positional arguments (max < 0: any
+// number) and otherwise fails with a usage error that says what the
+// command wants, in words: "minutes fmt: want one FILE, got none".
+func argsBetween(min, max int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) >= min && (max < 0 || len(args) <= max) {
+			return nil
+		}
+		got := "none"
+		if len(args) > 0 {
+			got = fmt.Sprintf("%d (%s)", len(args), strings.Join(args, " "))
+		}
+		return usagef("%s: want %s, got %s", cmd.CommandPath(), what, got)
+	}
+}
+
+// plural returns "1 fix" or "2 fixes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,71 +21,62 @@ func (a *app) buildCmd() *cobra.Command {
 		Short: "Render the workspace's specs into a static site",
 		Long: `Render every spec set of the workspace into a static site (default _site/).
 
-With DIR and no --config, DIR is a zero-config workspace: its Markdown files
-form one spec set.`,
+DIR is a directory of Markdown files, which then form the only spec set,
+or the name of a configured spec set.`,
 		Example: `  ocispec build                 # the workspace in ocispec.yaml
   ocispec build docs -o /tmp/site
   ocispec build --config other.yaml`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argsBetween(0, 1, "at most one DIR"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			if err := a.checkFormat("text", "json"); err != nil {
-				return err
-			}
-			start := time.Now()
-			dir := ""
-			if len(args) == 1 {
-				dir = args[0]
-			}
-			ws, err := a.openWorkspace(dir)
-			if err != nil {
-				return err
-			}
-
-			sets, err := ws.SpecSets()
-			if err != nil {
-				return usageError{err}
-			}
-			list := renderSpecs(ws, sets)
-			out := output
-			if out == "" {
-				out = ws.Path(ws.Config.Output)
-			}
-			title := "Specifications"
-			if ws.ConfigPath == "" && len(list) == 1 {
-				title = ""
-			}
-			if err := checkOutput(out, ws); err != nil {
-				return err
-			}
-			sum, err := render.Site(list, render.Options{Output: out, Title: title})
-			if err != nil {
-				return err
-			}
-			for _, w := range sum.Warnings {
-				fmt.Fprintf(a.stderr, "warning: %s\n", w)
-			}
-			if a.format == "json" {
-				if err := encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets, "removed": sum.Removed, "warnings": sum.Warnings}); err != nil || len(sum.Warnings) == 0 {
-					return err
-				}
-				return errFindings
-			}
-			_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
-				sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
-			if err == nil && len(sum.Warnings) > 0 {
-				return errFindings
-			}
-			return err
+			return a.runBuild(args, output)
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "output `DIR` (default: the workspace's output, _site)")
-	return cmd
+	return withFormats(cmd, "text", "json")
+}
+
+func (a *app) runBuild(args []string, output string) error {
+	start := time.Now()
+	ws, err := a.openWorkspace()
+	if err != nil {
+		return err
+	}
+	ins := ws.Select(args, workspace.OneSet)
+	list, err := renderSpecs(ws, ins)
+	if err != nil {
+		return err
+	}
+	out := cmp.Or(output, ws.Path(ws.Config.Output))
+	title := "Specifications"
+	if len(ins) == 1 && !ins[0].Configured {
+		title = ""
+	}
+	if err := checkOutput(out, ins); err != nil {
+		return err
+	}
+	sum, err := render.Site(list, render.Options{Output: out, Title: title})
+	if err != nil {
+		return err
+	}
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(a.stderr, "warning: %s\n", w)
+	}
+	if a.format == "json" {
+		err = encodeJSON(a.stdout, map[string]any{"output": out, "pages": sum.Pages, "documents": sum.Documents, "specs": sum.Specs, "assets": sum.Assets, "removed": sum.Removed, "warnings": sum.Warnings})
+	} else {
+		_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
+			sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
+	}
+	if err == nil && len(sum.Warnings) > 0 {
+		return errFindings
+	}
+	return err
 }
 
 // checkOutput refuses an output directory that holds the inputs: the
 // workspace root or a spec set's directory (or one above them), where
 // build would write its pages among the sources.
-func checkOutput(out string, ws *workspace.Workspace) error {
+func checkOutput(out string, ins []workspace.Input) error {
 	abs := func(p string) string {
 		a, err := filepath.Abs(p)
 		if err != nil {
@@ -93,10 +85,15 @@ func checkOutput(out string, ws *workspace.Workspace) error {
 		return filepath.Clean(a)
 	}
 	o := abs(out)
-	inputs := []string{abs(ws.Root)}
-	for _, sc := range ws.Config.Specs {
-		for _, f := range sc.Files {
-			p := abs(ws.Path(f))
+	var inputs []string
+	for _, in := range ins {
+		inputs = append(inputs, abs(in.Root))
+		for _, f := range in.Paths() {
+			p := f
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(in.Root, f)
+			}
+			p = abs(p)
 			if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
 				p = filepath.Dir(p)
 			}
@@ -114,17 +111,22 @@ func checkOutput(out string, ws *workspace.Workspace) error {
 // renderSpecs describes the workspace's spec sets for the site: configured
 // titles and file order, and the repository, default branch and place in
 // it for "edit this page" links (from git where the config is silent).
-func renderSpecs(ws *workspace.Workspace, sets []*workspace.SpecSet) []render.Spec {
+func renderSpecs(ws *workspace.Workspace, ins []workspace.Input) ([]render.Spec, error) {
 	var list []render.Spec
-	for _, s := range sets {
-		sp := render.Spec{Name: s.Config.Name, Version: s.Config.Version, Repository: s.Config.Repository, Set: s.Set, Ordered: ws.ConfigPath != "" && allFiles(ws, s.Config.Files)}
-		if ws.ConfigPath != "" {
-			sp.Title = s.Config.Title
+	for _, in := range ins {
+		set, err := ws.Load(in)
+		if err != nil {
+			return nil, usageError{err}
 		}
-		render.GitSource(&sp, s.Set.Root)
+		sc := in.Config
+		sp := render.Spec{Name: sc.Name, Version: sc.Version, Repository: sc.Repository, Set: set, Ordered: in.Configured && allFiles(ws, sc.Files)}
+		if in.Configured {
+			sp.Title = sc.Title
+		}
+		render.GitSource(&sp, set.Root)
 		list = append(list, sp)
 	}
-	return list
+	return list, nil
 }
 
 // allFiles reports whether every configured entry names a file: then the

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -46,7 +45,7 @@ Exit codes: 0 no warnings or errors, 1 findings, 2 usage or input error.`,
   ocispec lint --fix spec.md
   ocispec lint --rule one-sentence-per-line --rule rfc-link .
   ocispec lint --changed                     # lines staged for commit
-  ocispec lint --changed=origin/main --format sarif > lint.sarif`,
+  ocispec lint --changed origin/main --format sarif > lint.sarif`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.runLint(args, fl)
 		},
@@ -54,23 +53,17 @@ Exit codes: 0 no warnings or errors, 1 findings, 2 usage or input error.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&fl.rules, "rule", nil, "run only rule `ID` (repeatable; runs it even when off)")
 	f.BoolVar(&fl.fix, "fix", false, "apply safe fixes in place, then report what remains")
-	f.StringVar(&fl.changed, "changed", "", "report only findings on lines changed against `REV` (without a value: the staged index)")
+	f.StringVar(&fl.changed, "changed", "", "report only findings on lines changed against `REV` (--changed REV or --changed=REV; alone: the staged index)")
 	f.Lookup("changed").NoOptDefVal = changedIndex
-	return cmd
+	return withFormats(cmd, lint.Formats()...)
 }
 
 func (a *app) runLint(args []string, fl lintFlags) error {
-	if err := a.checkFormat(lint.Formats()...); err != nil {
+	ws, err := a.openWorkspace()
+	if err != nil {
 		return err
 	}
-	ws, err := workspace.Open(a.configPath, ".")
-	if err != nil {
-		return usageError{err}
-	}
-	cfg, err := lintConfig(ws.Config.Lint, ws.ConfigPath, fl.rules)
-	if err != nil {
-		return usageError{err}
-	}
+	cfg := lintConfig(ws.Config.Lint, fl.rules)
 	rules, err := lint.Select(cfg)
 	if err != nil {
 		return usageError{err}
@@ -79,29 +72,10 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 	if err != nil {
 		return err
 	}
-
-	var changed lint.ChangedLines
-	if fl.changed != "" {
-		rev := fl.changed
-		if rev == changedIndex {
-			rev = ""
-		}
-		// git runs where the linted files are, which may be another
-		// checkout than the current directory.
-		gitDir := cwd
-		if len(args) > 0 {
-			if fi, err := os.Stat(args[0]); err == nil {
-				gitDir = args[0]
-				if !fi.IsDir() {
-					gitDir = filepath.Dir(args[0])
-				}
-			}
-		}
-		if changed, err = lint.GitChanged(gitDir, rev); err != nil {
-			return usageError{err}
-		}
+	changed, args, err := lintChanged(fl.changed, args)
+	if err != nil {
+		return err
 	}
-
 	sets, err := lintSets(ws, args)
 	if err != nil {
 		return usageError{err}
@@ -130,46 +104,63 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 	return nil
 }
 
+// lintChanged reads the lines changed against the --changed revision
+// (nil without --changed). "--changed REV" is read like "--changed=REV"
+// when REV is a revision and no file or directory: cobra gives the flag
+// no value then and REV as the first argument.
+func lintChanged(flag string, args []string) (lint.ChangedLines, []string, error) {
+	if flag == "" {
+		return nil, args, nil
+	}
+	rev := flag
+	if rev == changedIndex {
+		rev = ""
+		if len(args) > 0 && dirOf(args[0]) == "" && isRevision(revisionDir(args[1:]), args[0]) {
+			rev, args = args[0], args[1:]
+		}
+	}
+	// git runs where the linted files are, which may be another checkout
+	// than the current directory.
+	gitDir := revisionDir(args)
+	if _, err := gitTop("--changed", gitDir); err != nil {
+		return nil, nil, err
+	}
+	if rev != "" {
+		if err := checkRevision("--changed", gitDir, rev); err != nil {
+			return nil, nil, err
+		}
+	}
+	changed, err := lint.GitChanged(gitDir, rev)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	return changed, args, nil
+}
+
+// revisionDir is where git resolves a revision for the paths that follow
+// it: the directory of the first path, else the current directory.
+func revisionDir(paths []string) string {
+	if len(paths) > 0 && dirOf(paths[0]) != "" {
+		return dirOf(paths[0])
+	}
+	return "."
+}
+
 // A lintSet is one spec set to lint: its root and its files.
 type lintSet struct {
 	root  string
 	files []specs.File
 }
 
-// lintSets lists the files to lint: the PATHs as one set, or each spec
-// set of the workspace.
+// lintSets lists the files to lint (see workspace.Select).
 func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
-	type spec struct {
-		root  string
-		paths []string
-	}
-	var specsToLint []spec
-	if len(args) > 0 {
-		// An argument that names a configured spec set (and no file)
-		// stands for that set; the other arguments form one set.
-		var paths []string
-		for _, arg := range args {
-			if sc, ok := ws.SpecSetNamed(arg); ok {
-				specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})
-				continue
-			}
-			paths = append(paths, arg)
-		}
-		if len(paths) > 0 {
-			specsToLint = append(specsToLint, spec{root: ".", paths: paths})
-		}
-	} else {
-		for _, sc := range ws.Config.Specs {
-			specsToLint = append(specsToLint, spec{root: ws.Root, paths: sc.Files})
-		}
-	}
 	var sets []lintSet
-	for _, s := range specsToLint {
-		files, err := specs.Files(s.root, s.paths, ws.LoadOptions().Exclude)
+	for _, in := range ws.Select(args, workspace.OneSet) {
+		files, err := ws.Files(in)
 		if err != nil {
 			return nil, err
 		}
-		sets = append(sets, lintSet{s.root, files})
+		sets = append(sets, lintSet{in.Root, files})
 	}
 	return sets, nil
 }
@@ -185,7 +176,7 @@ func (a *app) lintFix(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, ch
 		}
 	}
 	if fixed > 0 {
-		fmt.Fprintf(a.stderr, "ocispec lint: applied %d fixes in %d files\n", fixed, nfiles)
+		fmt.Fprintf(a.stderr, "ocispec lint: applied %s in %s\n", plural(fixed, "fix", "fixes"), plural(nfiles, "file", "files"))
 	}
 	return nil
 }
@@ -241,9 +232,9 @@ func lintStream(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, opts spe
 	return findings, nil
 }
 
-// lintConfig turns the lint section of ocispec.yaml and --rule flags into
-// a lint.Config.
-func lintConfig(lc workspace.LintConfig, configPath string, only []string) (lint.Config, error) {
+// lintConfig turns the lint section of ocispec.yaml, which the workspace
+// has validated, and --rule flags into a lint.Config.
+func lintConfig(lc workspace.LintConfig, only []string) lint.Config {
 	cfg := lint.Config{
 		Severity:      map[string]lint.Severity{},
 		Only:          only,
@@ -251,22 +242,9 @@ func lintConfig(lc workspace.LintConfig, configPath string, only []string) (lint
 		Abbreviations: lc.Abbreviations,
 	}
 	for id, s := range lc.Rules {
-		sev, err := lint.ParseSeverity(s)
-		if err != nil {
-			return cfg, fmt.Errorf("%s: lint.rules.%s: %w", configPath, id, err)
-		}
-		cfg.Severity[id] = sev
+		cfg.Severity[id], _ = lint.ParseSeverity(s)
 	}
-	known := map[string]bool{}
-	for _, id := range lint.IDs() {
-		known[id] = true
-	}
-	for id := range lc.Rules {
-		if !known[id] {
-			return cfg, fmt.Errorf("%s: lint.rules: unknown rule %q (known: %s)", configPath, id, strings.Join(lint.IDs(), ", "))
-		}
-	}
-	return cfg, nil
+	return cfg
 }
 
 // color reports whether text output goes to a terminal that wants color.

@@ -25,7 +25,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"version", "--format", "json"}, 0, ""},
 		{[]string{"version", "--format", "yaml"}, 2, "unsupported --format"},
 		{[]string{"--bogus"}, 2, "unknown flag"},
-		{[]string{"openapi"}, 2, "not implemented yet"},
+		{[]string{"openapi"}, 2, "requires at least 1 arg"},
 		{[]string{"build", "--format", "sarif"}, 2, "unsupported --format"},
 		{[]string{"build", "--config", "does-not-exist.yaml"}, 2, "does-not-exist.yaml"},
 		{[]string{"nosuchcommand"}, 2, "unknown command"},

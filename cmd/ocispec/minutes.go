@@ -41,7 +41,7 @@ func readNotes(path string) (*meetingnotes.Document, []byte, error) {
 }
 
 func (a *app) minutesParseCmd() *cobra.Command {
-	return &cobra.Command{
+	return withFormats(&cobra.Command{
 		Use:   "parse [FILE]",
 		Short: "Print the meetings of a notes or archive file",
 		Long: `parse reads a live notes file or an archive file and prints its meetings:
@@ -51,11 +51,8 @@ summary line per meeting.`,
 		Example: `  ocispec minutes parse notes.md --format json
   ocispec minutes parse meeting-notes/oci-weekly-notes-2025.md
   ocispec minutes parse                 # minutes.source of ocispec.yaml`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argsBetween(0, 1, "at most one FILE"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			if err := a.checkFormat("text", "json"); err != nil {
-				return err
-			}
 			file := ""
 			if len(args) == 1 {
 				file = args[0]
@@ -78,7 +75,7 @@ summary line per meeting.`,
 			}
 			return meetingnotes.WriteSummary(a.stdout, d)
 		},
-	}
+	}, "text", "json")
 }
 
 func (a *app) minutesFmtCmd() *cobra.Command {
@@ -94,7 +91,7 @@ inferred where the notes' conventions allow.`,
 		Example: `  ocispec minutes fmt notes.md > formatted.md
   ocispec minutes fmt --check meeting-notes/oci-weekly-notes-2025.md
   ocispec minutes fmt --write notes.md`,
-		Args: cobra.ExactArgs(1),
+		Args: argsBetween(1, 1, "one FILE (a notes or archive file)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if write && check {
 				return usagef("--write and --check are exclusive")
@@ -122,8 +119,8 @@ inferred where the notes' conventions allow.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&write, "write", "w", false, "rewrite FILE in place (atomically) instead of printing it")
-	cmd.Flags().BoolVar(&check, "check", false, "print nothing; exit 1 if FILE is not in the archive layout")
-	return cmd
+	cmd.Flags().BoolVar(&check, "check", false, "write nothing; if FILE is not in the archive layout, print its name and exit 1")
+	return withFormats(cmd, "text")
 }
 
 func (a *app) minutesArchiveCmd() *cobra.Command {
@@ -148,11 +145,8 @@ the workspace config (ocispec.yaml).`,
 		Example: `  ocispec minutes archive notes.md --archive-dir meeting-notes --before 2026-04-01
   ocispec minutes archive notes.md --archive-dir meeting-notes --before 2026-04-01 --write-back
   ocispec minutes archive notes.md --archive-dir meeting-notes --before 2025-04-01 --period apr-mar --dry-run`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argsBetween(0, 1, "at most one NOTES.md"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			if err := a.checkFormat("text", "json"); err != nil {
-				return err
-			}
 			notesPath := ""
 			if len(args) == 1 {
 				notesPath = args[0]
@@ -206,11 +200,11 @@ the workspace config (ocispec.yaml).`,
 	cmd.Flags().StringVar(&period, "period", string(meetingnotes.PeriodCalendar), "archive file per `PERIOD`: calendar or apr-mar")
 	cmd.Flags().BoolVar(&writeBack, "write-back", false, "remove the archived meetings from NOTES.md")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "report what would change without writing")
-	return cmd
+	return withFormats(cmd, "text", "json")
 }
 
 func (a *app) minutesLinksCmd() *cobra.Command {
-	return &cobra.Command{
+	return withFormats(&cobra.Command{
 		Use:   "links [FILE|DIR...]",
 		Short: "Index the GitHub issues and PRs the meetings discussed, and attendance",
 		Long: `links lists every GitHub issue and pull request linked in the given notes
@@ -223,9 +217,6 @@ the archive directory of the workspace config (ocispec.yaml) are indexed.`,
   ocispec minutes links notes.md --format json
   ocispec minutes links meeting-notes/oci-weekly-notes-2025.md --format markdown`,
 		RunE: func(_ *cobra.Command, args []string) error {
-			if err := a.checkFormat("text", "json", "markdown"); err != nil {
-				return err
-			}
 			if len(args) == 0 {
 				source, archive, err := a.minutesPaths()
 				if err != nil {
@@ -261,13 +252,13 @@ the archive directory of the workspace config (ocispec.yaml) are indexed.`,
 			}
 			return idx.WriteText(a.stdout)
 		},
-	}
+	}, "text", "json", "markdown")
 }
 
 // minutesPaths returns the notes file and archive directory configured in
 // the workspace (either may be empty).
 func (a *app) minutesPaths() (source, archive string, err error) {
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return "", "", err
 	}

@@ -4,17 +4,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocispec/ocispec/internal/gitexec"
 	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/workspace"
 )
 
 func (a *app) reqsCmd() *cobra.Command {
+	var properties bool
 	cmd := &cobra.Command{
 		Use:   "reqs [PATH...]",
 		Short: "List the RFC 2119 requirements of a spec set with stable IDs",
@@ -38,18 +39,43 @@ Exit codes: 0 success, 2 usage or input error.`,
   ocispec reqs docs/ --format markdown > requirements.md
   ocispec reqs --format dot spec.md | dot -Tsvg > reqs.svg`,
 		RunE: func(_ *cobra.Command, args []string) error {
+			if properties {
+				return a.runProperties(args)
+			}
 			return a.runReqs(args)
 		},
 	}
+	cmd.Flags().BoolVar(&properties, "properties", false, "print the property model (documented JSON properties) instead: text or json")
 	cmd.AddCommand(a.reqsDiffCmd())
-	return cmd
+	return withFormats(cmd, reqs.GraphFormats()...)
+}
+
+// runProperties prints the property model of the selected sets.
+func (a *app) runProperties(args []string) error {
+	if !slices.Contains(specs.PropertyFormats(), a.format) {
+		return usagef("reqs --properties: unsupported --format %q (want one of %s)", a.format, strings.Join(specs.PropertyFormats(), ", "))
+	}
+	ws, err := a.openWorkspace()
+	if err != nil {
+		return err
+	}
+	sets, err := loadSets(ws, args)
+	if err != nil {
+		return usageError{err}
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	all := &specs.PropertyTree{Documents: []specs.PropertyDoc{}}
+	for _, set := range sets {
+		all.Documents = append(all.Documents, set.Properties(relTo(cwd, set.Root)).Documents...)
+	}
+	return specs.WriteProperties(a.stdout, a.format, all)
 }
 
 func (a *app) runReqs(args []string) error {
-	if err := a.checkFormat(reqs.GraphFormats()...); err != nil {
-		return err
-	}
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return err
 	}
@@ -72,37 +98,11 @@ func (a *app) runReqs(args []string) error {
 	return reqs.WriteGraph(a.stdout, a.format, all)
 }
 
-// loadSets parses the workspace's spec sets when args is empty. Otherwise
-// an argument that names a configured spec set (and no file) selects that
-// set, and the other arguments are read as one set of paths.
+// loadSets parses the spec sets reqs reads (see workspace.Select).
 func loadSets(ws *workspace.Workspace, args []string) ([]*specs.Set, error) {
-	if len(args) == 0 {
-		sss, err := ws.SpecSets()
-		if err != nil {
-			return nil, err
-		}
-		var sets []*specs.Set
-		for _, ss := range sss {
-			sets = append(sets, ss.Set)
-		}
-		return sets, nil
-	}
 	var sets []*specs.Set
-	var paths []string
-	for _, arg := range args {
-		sc, ok := ws.SpecSetNamed(arg)
-		if !ok {
-			paths = append(paths, arg)
-			continue
-		}
-		set, err := specs.Load(ws.Root, sc.Files, ws.LoadOptions())
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, set)
-	}
-	if len(paths) > 0 {
-		set, err := ws.LoadPaths(paths)
+	for _, in := range ws.Select(args, workspace.OneSet) {
+		set, err := ws.Load(in)
 		if err != nil {
 			return nil, err
 		}
@@ -164,13 +164,10 @@ Exit codes, as diff(1): 0 no normative change, 1 normative changes listed,
 		},
 	}
 	cmd.Flags().StringVar(&gitRange, "git", "", "compare git revisions `REV1..REV2` (REV1.. or REV: against the working tree)")
-	return cmd
+	return withFormats(cmd, reqs.DiffFormats()...)
 }
 
 func (a *app) runReqsDiff(args []string, gitRange string) error {
-	if err := a.checkFormat(reqs.DiffFormats()...); err != nil {
-		return err
-	}
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
@@ -186,21 +183,13 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 		if len(args) != 2 {
 			return usagef("reqs diff: want OLD and NEW (files or directories), or --git REV1..REV2")
 		}
-		ws, err := a.openWorkspace("")
+		ws, err := a.openWorkspace()
 		if err != nil {
 			return err
 		}
 		var sets [2]*specs.Set
-		for i, p := range args {
-			root, files := p, []string{"."}
-			fi, err := os.Stat(p)
-			if err != nil {
-				return usagef("%s: %v", p, err)
-			}
-			if !fi.IsDir() {
-				root, files = filepath.Dir(p), []string{filepath.Base(p)}
-			}
-			if sets[i], err = specs.Load(root, files, ws.LoadOptions()); err != nil {
+		for i, in := range ws.Select(args, workspace.SetPerPath) {
+			if sets[i], err = ws.Load(in); err != nil {
 				return usageError{err}
 			}
 		}
@@ -229,53 +218,33 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *reqs.Graph,
 	if rev1 == "" {
 		return nil, nil, nil, nil, usagef("--git %q: want REV1..REV2", rng)
 	}
-	top, err := git(cwd, "rev-parse", "--show-toplevel")
-	if err != nil {
-		return nil, nil, nil, nil, usagef("--git: not in a git checkout: %v", err)
-	}
-	top = strings.TrimSpace(top)
-	ws, err := a.openWorkspace("")
+	top, err := gitTop("--git", ".")
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	paths := args
-	if len(paths) == 0 {
-		for _, sc := range ws.Config.Specs {
-			for _, f := range sc.Files {
-				paths = append(paths, ws.Path(f))
+	for _, rev := range []string{rev1, rev2} {
+		if rev != "" {
+			if err := checkRevision("--git", ".", rev); err != nil {
+				return nil, nil, nil, nil, err
 			}
 		}
 	}
-	if len(paths) == 0 {
-		paths = []string{"."}
+	ws, err := a.openWorkspace()
+	if err != nil {
+		return nil, nil, nil, nil, err
 	}
-	opts := ws.LoadOptions()
+	ins := ws.Select(args, workspace.OneSet)
 	graph := func(rev string) (*reqs.Graph, func(string) string, error) {
 		rel := relTo(cwd, top)
-		if rev == "" {
-			// The working tree, with paths relative to the repository
-			// root like those of the revision.
-			files := make([]string, len(paths))
-			for i, p := range paths {
-				if files[i], err = filepath.Abs(p); err != nil {
-					return nil, nil, err
-				}
-			}
-			set, err := specs.Load(top, files, opts)
-			if err != nil {
+		set, err := ws.LoadAt(ins, top, rev)
+		if err != nil {
+			if rev == "" {
 				return nil, nil, usageError{err}
 			}
-			return reqs.Extract(set), rel, nil
-		}
-		abs := make([]string, len(paths))
-		for i, p := range paths {
-			if abs[i], err = filepath.Abs(p); err != nil {
-				return nil, nil, err
-			}
-		}
-		set, err := workspace.LoadRevision(top, rev, abs, opts)
-		if err != nil {
 			return nil, nil, usagef("--git: %v", err)
+		}
+		if rev == "" {
+			return reqs.Extract(set), rel, nil
 		}
 		return reqs.Extract(set), func(s string) string { return rev + ":" + rel(s) }, nil
 	}
@@ -286,9 +255,4 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *reqs.Graph,
 		return nil, nil, nil, nil, err
 	}
 	return oldG, newG, oldMap, newMap, nil
-}
-
-func git(dir string, args ...string) (string, error) {
-	b, err := gitexec.Output(dir, args...)
-	return string(b), err
 }

@@ -51,7 +51,7 @@ a results file that cannot be read).`,
   ocispec trace --fail-under must=90
   ocispec trace --spec spec.md --mapping examples/distribution-spec-trace.yaml --results zot/junit.xml
   ocispec trace --spec docs --tests . --results go-test.json --format json`,
-		Args: cobra.NoArgs,
+		Args: argsBetween(0, 0, "no arguments"),
 		RunE: func(*cobra.Command, []string) error { return a.runTrace(f) },
 	}
 	fl := cmd.Flags()
@@ -62,14 +62,11 @@ a results file that cannot be read).`,
 	fl.StringVar(&f.level, "level", "", "only requirements of `LEVEL` (MUST, SHOULD, MAY, or MUST NOT ...)")
 	fl.StringVar(&f.role, "role", "", "only requirements that bind `ROLE` (e.g. registry, client)")
 	fl.StringVar(&f.failUnder, "fail-under", "", "exit 1 when coverage is under `LEVEL=PCT[,...]`, e.g. must=90,should=50")
-	return cmd
+	return withFormats(cmd, append(trace.Formats(), "html")...)
 }
 
 func (a *app) runTrace(f traceFlags) error {
-	if err := a.checkFormat(append(trace.Formats(), "html")...); err != nil {
-		return err
-	}
-	ws, err := a.openWorkspace("")
+	ws, err := a.openWorkspace()
 	if err != nil {
 		return err
 	}
@@ -112,7 +109,7 @@ func (a *app) traceSources(ws *workspace.Workspace, f traceFlags) (trace.Sources
 	if err != nil {
 		return trace.Sources{}, err
 	}
-	src := trace.Sources{Root: cwd, JUnit: readJUnit}
+	src := trace.Sources{Root: cwd}
 	pick := func(flag, conf []string) []string {
 		if len(flag) > 0 {
 			return flag
@@ -200,10 +197,4 @@ func (a *app) traceExit(rep *trace.Report, gate trace.Thresholds) error {
 		return errFindings
 	}
 	return nil
-}
-
-// readJUnit is the junit reader trace uses (the conformance package's,
-// once it lands).
-func readJUnit(file string, _ []byte) (*trace.Results, error) {
-	return nil, fmt.Errorf("%s: junit reading is not available yet", file)
 }

@@ -8,16 +8,13 @@ import (
 )
 
 func (a *app) versionCmd() *cobra.Command {
-	return &cobra.Command{
+	return withFormats(&cobra.Command{
 		Use:   "version",
 		Short: "Print the ocispec version",
-		Args:  cobra.NoArgs,
+		Args:  argsBetween(0, 0, "no arguments"),
 		Example: `  ocispec version
   ocispec version --format json`,
 		RunE: func(*cobra.Command, []string) error {
-			if err := a.checkFormat("text", "json"); err != nil {
-				return err
-			}
 			v, goVersion := "(devel)", ""
 			if bi, ok := debug.ReadBuildInfo(); ok {
 				if bi.Main.Version != "" {
@@ -31,5 +28,5 @@ func (a *app) versionCmd() *cobra.Command {
 			_, err := fmt.Fprintf(a.stdout, "ocispec %s (%s)\n", v, goVersion)
 			return err
 		},
-	}
+	}, "text", "json")
 }
