@@ -23,4 +23,3 @@ func BenchmarkParseOCISpecs(b *testing.B) {
 		}
 	}
 }
-
