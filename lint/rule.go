@@ -131,6 +131,7 @@ func Rules() []Rule {
 		brokenLink{},
 		newDuplicateID(),
 		tocMismatch{},
+		propertyList{},
 	}
 	return append(rules, newDirectiveRule(rules))
 }

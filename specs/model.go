@@ -67,11 +67,14 @@ type Document struct {
 	CodeBlocks []*CodeBlock
 	HTMLBlocks []*HTMLBlock
 	ListItems  []*ListItem
+	// Properties are the documented JSON properties (property*.go), the
+	// roots of their tree in source order; PropertyProblems are the
+	// malformed headers and lists met while reading them.
+	Properties       []*Property
+	PropertyProblems []PropertyProblem
 
 	lineStarts []int
 	anchorSet  map[string]int // anchor id -> index in Anchors
-	fast       bool           // built by the fast parsers (Options.ModelOnly)
-	arena      *arena         // the memory Parser.Recycle can reuse
 }
 
 // FrontMatter is a leading YAML block delimited by "---" lines.
