@@ -54,7 +54,13 @@ func (a *app) runBuild(args []string, output string) error {
 	if err := checkOutput(out, ins); err != nil {
 		return err
 	}
-	sum, err := render.Site(list, render.Options{Output: out, Title: title})
+	opts := render.Options{Output: out, Title: title}
+	traced, err := a.traceFeature(ws)
+	if err != nil {
+		return err
+	}
+	opts.Features = append(opts.Features, traced...)
+	sum, err := render.Site(list, opts)
 	if err != nil {
 		return err
 	}
