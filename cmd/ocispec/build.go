@@ -50,9 +50,15 @@ func (a *app) runBuild(args []string, output string) error {
 	if err := checkOutput(out, ins); err != nil {
 		return err
 	}
-	if opts.Features, err = certifiedFeatures(ws); err != nil {
+	features, err := certifiedFeatures(ws)
+	if err != nil {
 		return err
 	}
+	traced, err := a.traceFeature(ws)
+	if err != nil {
+		return err
+	}
+	opts.Features = append(features, traced...)
 	opts.Output = out
 	sum, err := render.Site(list, opts)
 	if err != nil {
