@@ -54,7 +54,11 @@ func (a *app) runBuild(args []string, output string) error {
 	if err := checkOutput(out, ins); err != nil {
 		return err
 	}
-	sum, err := render.Site(list, render.Options{Output: out, Title: title})
+	features, err := certifiedFeatures(ws)
+	if err != nil {
+		return err
+	}
+	sum, err := render.Site(list, render.Options{Output: out, Title: title, Features: features})
 	if err != nil {
 		return err
 	}
