@@ -11,7 +11,8 @@ GOLANGCI_LINT_VERSION := v2.15.0
 NPM_TOOLS := \
 	markdownlint-cli2@0.24.1
 # Go modules the tests read from the module cache without importing them.
-GO_MODULES :=
+GO_MODULES := \
+	github.com/opencontainers/image-spec@v1.0.0
 
 TOOLS := $(CURDIR)/.tools
 GOLANGCI_LINT := $(TOOLS)/golangci-lint-$(GOLANGCI_LINT_VERSION)/golangci-lint

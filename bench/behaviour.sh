@@ -123,7 +123,7 @@ fi
 for pair in "v1 v2" "v2 v3" "v3 v4"; do
 	read -r a b <<<"$pair"
 	dir="$in/repo/specs/testdata/reqs"
-	[[ -f "$dir/$a.md" ]] || dir="$in/repo/reqs/testdata"
+	[[ -f "$dir/$a.md" ]] || dir="$in/repo/reqs/testdata/reqs"
 	[[ -f "$dir/$a.md" ]] || continue
 	for f in text json markdown; do
 		run "reqs-diff/fixture-$a-$b.$f" "$dir" --format "$f" reqs diff "$a.md" "$b.md"

@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ func FuzzJUnit(f *testing.F) {
 		r := NewJUnitReader(strings.NewReader(in), "f.xml")
 		for i := 0; ; i++ {
 			_, err := r.Next()
-			if err == io.EOF {
+			if errors.Is(err, io.EOF) {
 				return
 			}
 			if err != nil {

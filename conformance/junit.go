@@ -163,11 +163,11 @@ func (r *JUnitReader) tokenErr(err error) error {
 	switch {
 	case errors.As(err, &se):
 		return &FileError{File: r.file, Line: se.Line, Err: fmt.Errorf("malformed XML (truncated or not UTF-8?): %s", se.Msg)}
-	case err == io.EOF && !r.rooted:
+	case errors.Is(err, io.EOF) && !r.rooted:
 		return r.errf("empty file: no <testsuites> or <testsuite> element")
-	case err == io.EOF && r.depth > 0:
+	case errors.Is(err, io.EOF) && r.depth > 0:
 		return r.errf("truncated: file ends inside an element")
-	case err == io.EOF:
+	case errors.Is(err, io.EOF):
 		return io.EOF
 	}
 	return &FileError{File: r.file, Err: err}
@@ -274,7 +274,7 @@ func ReadJUnit(r io.Reader, file string, keepAll bool) (*JUnit, error) {
 	j := &JUnit{File: file}
 	for {
 		tc, err := jr.Next()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {

@@ -178,7 +178,7 @@ func TestJUnitReaderStreams(t *testing.T) {
 	n := 0
 	for {
 		tc, err := r.Next()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
@@ -195,7 +195,7 @@ func TestJUnitReaderStreams(t *testing.T) {
 	if n != 3 {
 		t.Errorf("%d test cases", n)
 	}
-	if _, err := r.Next(); err != io.EOF {
+	if _, err := r.Next(); !errors.Is(err, io.EOF) {
 		t.Errorf("Next after EOF = %v", err)
 	}
 }

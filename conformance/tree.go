@@ -46,6 +46,11 @@ type Result struct {
 	Badges []byte
 	// ReportHTML is the path of report.html when present.
 	ReportHTML string
+	// Logo is a local logo file: logo.svg, logo.png, logo.jpg or
+	// logo.webp in the product directory, or product_logo_url when it is
+	// a relative path inside the directory. "" when there is none; a
+	// remote product_logo_url is never fetched.
+	Logo string
 	// Problems are the product's bad inputs, as *FileError values.
 	Problems []error
 }
@@ -202,6 +207,7 @@ func (r *Result) load() {
 		r.problem(err)
 	}
 	r.loadJUnit()
+	r.findLogo()
 	if r.Summary == nil && r.JUnit == nil {
 		r.problem(fileErr(r.Path, 0, "no results: neither results.yaml nor junit.xml"))
 	}
@@ -217,6 +223,28 @@ func (r *Result) loadProduct() {
 	r.problem(err)
 }
 
+func (r *Result) findLogo() {
+	if r.Product != nil && r.Product.LogoURL != "" && !strings.Contains(r.Product.LogoURL, "://") {
+		rel := filepath.FromSlash(r.Product.LogoURL)
+		if !filepath.IsLocal(rel) {
+			r.problem(fileErr(filepath.Join(r.Path, "PRODUCT.yaml"), 0, "product_logo_url %q refused: it leads outside the product directory", r.Product.LogoURL))
+			return
+		}
+		if fi, err := os.Lstat(filepath.Join(r.Path, rel)); err == nil && fi.Mode().IsRegular() {
+			r.Logo = filepath.Join(r.Path, rel)
+			return
+		}
+		r.problem(fileErr(filepath.Join(r.Path, "PRODUCT.yaml"), 0, "product_logo_url %q: no such regular file in the product directory", r.Product.LogoURL))
+		return
+	}
+	for _, name := range []string{"logo.svg", "logo.png", "logo.jpg", "logo.webp"} {
+		if fi, err := os.Lstat(filepath.Join(r.Path, name)); err == nil && fi.Mode().IsRegular() {
+			r.Logo = filepath.Join(r.Path, name)
+			return
+		}
+	}
+}
+
 func (r *Result) loadJUnit() {
 	name := filepath.Join(r.Path, "junit.xml")
 	f, err := openRegular(name)
@@ -227,7 +255,7 @@ func (r *Result) loadJUnit() {
 		r.problem(err)
 		return
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only
 	j, err := ReadJUnit(f, name, false)
 	r.JUnit = j
 	r.problem(err)
@@ -270,7 +298,7 @@ func readSmall(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only
 	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(io.LimitReader(f, maxFile+1)); err != nil {
 		return nil, fileErr(name, 0, "%v", err)

@@ -181,3 +181,14 @@ func slicesSort(s []string) {
 		}
 	}
 }
+
+func TestAssessCorpus(t *testing.T) {
+	tree, err := conformance.Load(testcorpus.SharedDir(t, "oci-conformance"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range tree.Results {
+		a := conformance.Assess(r, conformance.Policy{})
+		t.Logf("%s %s certified=%v unmet=%v disagree=%v cats=%v", r.Version, r.Dir, a.Certified, a.Unmet, a.Disagreements, a.Categories)
+	}
+}

@@ -34,7 +34,7 @@ func BenchmarkLintOCISpecs(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
-		p := specs.NewParser(specs.Options{ModelOnly: true})
+		p := specs.NewParser(specs.Options{})
 		var docs []*specs.Document
 		for path, src := range srcs {
 			d, err := p.Parse(path, src)

@@ -42,7 +42,6 @@ func (c *FileCache) Doc(p string, opts specs.Options) *specs.Document {
 	}
 	var d *specs.Document
 	if src, err := os.ReadFile(p); err == nil {
-		opts.ModelOnly = true
 		d, _ = specs.Parse(p, src, opts)
 	}
 	c.docs[p] = d

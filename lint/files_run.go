@@ -5,45 +5,75 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ocispec/ocispec/specs"
 )
 
-// LintFiles lints one spec set given as a file list (see specs.Files),
-// holding one parsed document at a time. Findings carry paths relative to
-// root, as the documents do; changed, when not nil, keeps only findings on
-// changed lines.
+// LintFiles lints one spec set given as a file list (see specs.Files).
+// GOMAXPROCS goroutines each read, parse and check one file at a time, so
+// a run holds as many parsed documents as it has goroutines however large
+// the set is; the results are joined in file order, so the output does not
+// depend on scheduling. Findings carry paths relative to root, as the
+// documents do; changed, when not nil, keeps only findings on changed
+// lines. The first file (in order) that cannot be read or parsed is the
+// error.
 func LintFiles(root string, files []specs.File, rules []*Enabled, cfg Config, opts specs.Options, changed ChangedLines) ([]Finding, error) {
 	paths := make([]string, 0, len(files))
 	for _, f := range files {
 		paths = append(paths, f.Path)
 	}
-	opts.ModelOnly = true // rules read the model only: take the fast parsers
-	parser := specs.NewParser(opts)
-	st := NewStream(root, paths, rules, cfg)
-	// One buffer serves every file: a Stream keeps nothing of a document
-	// but strings and numbers, and the model copies what it keeps.
-	var buf []byte
-	for _, f := range files {
-		src, err := readFileInto(buf[:0], f.OS)
-		if err != nil {
-			return nil, err
-		}
-		buf = src
-		doc, err := parser.Parse(f.Path, src)
-		if err != nil {
-			return nil, err
-		}
-		st.Add(doc)
-		// The stream keeps only strings and numbers of a document: its
-		// memory can serve the next one.
-		parser.Recycle(doc)
+	rn := newRunner(root, paths, rules, cfg)
+	results := make([]docResult, len(files))
+	errs := make([]error, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			w := worker{rn: rn, parser: specs.NewParser(opts), ctx: rn.newContext(nil)}
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				results[i], errs[i] = w.lint(files[i])
+			}
+		})
 	}
-	fs := st.Finish()
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	fs := rn.finish(results)
 	if changed != nil {
 		fs = FilterChanged(fs, changed, Resolver(root, files))
 	}
 	return fs, nil
+}
+
+// A worker is one goroutine of LintFiles with its parser, context and read
+// buffer.
+type worker struct {
+	rn     *runner
+	parser *specs.Parser
+	ctx    *Context
+	// buf serves every file the worker reads: a result keeps nothing of a
+	// document but strings and numbers, and the model copies what it
+	// keeps.
+	buf []byte
+}
+
+func (w *worker) lint(f specs.File) (docResult, error) {
+	src, err := readFileInto(w.buf[:0], f.OS)
+	if err != nil {
+		return docResult{}, err
+	}
+	w.buf = src
+	doc, err := w.parser.Parse(f.Path, src)
+	if err != nil {
+		return docResult{}, err
+	}
+	return w.rn.check(doc, w.ctx), nil
 }
 
 // Resolver maps the set-relative paths of findings to absolute file paths.

@@ -113,7 +113,7 @@ func FixSource(path string, src []byte, set *specs.Set, rules []*Enabled, cfg Co
 		passes = 1
 	}
 	for pass := 0; pass < passes && len(fixable) > 0; pass++ {
-		doc, err := specs.Parse(path, src, specs.Options{Abbreviations: cfg.Abbreviations, ModelOnly: true})
+		doc, err := specs.Parse(path, src, specs.Options{Abbreviations: cfg.Abbreviations})
 		if err != nil {
 			return src, total, err
 		}

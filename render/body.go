@@ -8,7 +8,6 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark-emoji/definition"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
@@ -22,8 +21,7 @@ func renderBody(s *specSite, d *specs.Document, b *Builder) ([]byte, error) {
 	ov := &overrides{site: s, doc: d, b: b, reqs: s.reqs[d], aliases: s.aliases[d.Path]}
 	// A renderer per document: goldmark binds node renderers once, and
 	// the overrides carry the document.
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+	md := specs.NewMarkdown(
 		goldmark.WithRendererOptions(
 			html.WithUnsafe(),
 			renderer.WithNodeRenderers(util.Prioritized(ov, 100)),

@@ -15,6 +15,10 @@ import (
 var funcs = template.FuncMap{
 	"inline": inlineCode,
 	"lower":  strings.ToLower,
+	// certified pages
+	"headers":     headerLines,
+	"counts":      countsText,
+	"statusClass": statusClass,
 }
 
 // siteNav lists the site's sections: the spec sets, the minutes and every

@@ -11,14 +11,16 @@ import (
 // normative content changed.
 type ChangeKind string
 
-// Change kinds.
+// Change kinds, in the order the outputs list them.
 const (
+	// Reversed: the polarity flipped at the same strength (MUST ↔ MUST
+	// NOT, SHOULD ↔ SHOULD NOT), the opposite of what was required.
+	Reversed ChangeKind = "reversed"
 	// Strengthened: the level became stricter (MAY → SHOULD → MUST).
 	Strengthened ChangeKind = "strengthened"
 	// Weakened: the level became laxer.
 	Weakened ChangeKind = "weakened"
-	// Reworded: the level kept its strength but the normalized text, or
-	// the polarity (MUST → MUST NOT), changed.
+	// Reworded: the level is unchanged but the normalized text changed.
 	Reworded ChangeKind = "reworded"
 )
 
@@ -77,7 +79,7 @@ func DiffGraphs(oldG, newG *Graph) *Diff {
 		newByID[r.ID] = j
 	}
 	for i, r := range olds {
-		if j, ok := newByID[r.ID]; ok && pairNew[j] < 0 {
+		if j, ok := newByID[r.ID]; ok && pairNew[j] < 0 && sameProperty(r, news[j]) {
 			link(i, j)
 		}
 	}
@@ -129,8 +131,62 @@ func DiffGraphs(oldG, newG *Graph) *Diff {
 			d.Added = append(d.Added, r)
 		}
 	}
-	slices.SortStableFunc(d.Changed, func(a, b Change) int { return comparePos(a.New, b.New) })
+	d.Changed = onePerSentence(d.Changed)
+	d.Added, d.Removed = oneSentenceEach(d.Added), oneSentenceEach(d.Removed)
+	slices.SortStableFunc(d.Changed, func(a, b Change) int {
+		return cmp.Or(cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)), comparePos(a.New, b.New))
+	})
 	return d
+}
+
+// sameProperty reports requirements that may pair: never two about
+// different properties.
+func sameProperty(o, n *Requirement) bool {
+	return o.Property == "" || n.Property == "" || o.Property == n.Property
+}
+
+func kindOrder(k ChangeKind) int {
+	return slices.Index([]ChangeKind{Reversed, Strengthened, Weakened, Reworded}, k)
+}
+
+// onePerSentence keeps one change per pair of sentences, the most
+// significant, so a sentence with two keywords is one entry.
+func onePerSentence(cs []Change) []Change {
+	type pair struct{ o, n any }
+	at := map[pair]int{}
+	out := cs[:0:0]
+	for _, c := range cs {
+		k := pair{c.Old.Sentence, c.New.Sentence}
+		if c.Old.Sentence == nil || c.New.Sentence == nil {
+			out = append(out, c)
+			continue
+		}
+		if i, ok := at[k]; ok {
+			if kindOrder(c.Kind) < kindOrder(out[i].Kind) {
+				out[i] = c
+			}
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, c)
+	}
+	return out
+}
+
+// oneSentenceEach keeps the first requirement of each sentence.
+func oneSentenceEach(rs []*Requirement) []*Requirement {
+	seen := map[any]bool{}
+	out := rs[:0:0]
+	for _, r := range rs {
+		if r.Sentence != nil {
+			if seen[r.Sentence] {
+				continue
+			}
+			seen[r.Sentence] = true
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 func fileSet(rs []*Requirement) map[string]bool {
@@ -154,11 +210,13 @@ func classify(o, n *Requirement) (ChangeKind, bool) {
 			return Strengthened, true
 		case sn < so:
 			return Weakened, true
+		case o.Level.negative() != n.Level.negative():
+			return Reversed, true
 		default:
-			return Reworded, true
+			return Reworded, true // MAY NOT ↔ MUST NOT: the same in effect, written differently
 		}
 	}
-	if o.norm != n.norm {
+	if o.cmpText() != n.cmpText() {
 		return Reworded, true
 	}
 	return "", false
@@ -185,7 +243,7 @@ func pairSimilar(olds, news []*Requirement, pairOld, pairNew []int, threshold fl
 		}
 		ot := tokenBag(o.norm)
 		for j, n := range news {
-			if pairNew[j] >= 0 || sameSection != nil && !sameSection(o, n) {
+			if pairNew[j] >= 0 || sameSection != nil && !sameSection(o, n) || !sameProperty(o, n) {
 				continue
 			}
 			s := dice(ot, newTok[j])
@@ -234,4 +292,20 @@ func dice(a, b map[string]int) float64 {
 		return 1
 	}
 	return 2 * float64(common) / float64(na+nb)
+}
+
+// cmpText is the normalized text compared by the diff: link texts are
+// masked, so a change of link text alone is no change (the text of a
+// link names its target, which the diff ignores as formatting).
+func (r *Requirement) cmpText() string {
+	if r.Sentence == nil || len(r.Sentence.Links) == 0 {
+		return r.norm
+	}
+	t := r.norm
+	for _, l := range r.Sentence.Links {
+		if lt := normalizeText(l.Text, nil); lt != "" {
+			t = strings.Replace(t, lt, "\u27e8link\u27e9", 1)
+		}
+	}
+	return t
 }

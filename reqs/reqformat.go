@@ -124,7 +124,7 @@ func levelCounts(rs []*Requirement) string {
 		n[r.Level]++
 	}
 	var parts []string
-	for _, l := range []Level{LevelMust, LevelMustNot, LevelShould, LevelShouldNot, LevelMay} {
+	for _, l := range Levels() {
 		if n[l] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n[l], l))
 		}
@@ -138,7 +138,7 @@ func writeGraphText(w io.Writer, g *Graph) {
 		if r.Actor != "" {
 			actor = " [" + r.Actor + "]"
 		}
-		fmt.Fprintf(w, "%s: %s %s%s %s\n", location(r), r.ID, r.Level, actor, r.Text)
+		fmt.Fprintf(w, "%s: %s %s %s%s %s\n", location(r), r.ID, r.Level, r.Role, actor, r.Text)
 	}
 	fmt.Fprintf(w, "%d requirements", len(g.Requirements))
 	if len(g.Requirements) > 0 {
@@ -168,9 +168,9 @@ func writeGraphMarkdown(w io.Writer, g *Graph) {
 			if r.Section != "" {
 				title += " › " + r.Section
 			}
-			fmt.Fprintf(w, "\n## %s\n\n| ID | Level | Actor | Requirement | Line |\n| --- | --- | --- | --- | --- |\n", mdCell(title))
+			fmt.Fprintf(w, "\n## %s\n\n| ID | Level | Role | Actor | Requirement | Line |\n| --- | --- | --- | --- | --- | --- |\n", mdCell(title))
 		}
-		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %d |\n", r.ID, r.Level, mdCell(r.Actor), mdCell(r.Text), r.Line)
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %d |\n", r.ID, r.Level, r.Role, mdCell(r.Actor), mdCell(r.Text), r.Line)
 	}
 }
 
@@ -184,7 +184,7 @@ func dotQuote(s string) string {
 
 var levelColors = map[Level]string{
 	LevelMust: "#c62828", LevelMustNot: "#6a1b9a", LevelShould: "#ef6c00",
-	LevelShouldNot: "#8d6e63", LevelMay: "#2e7d32",
+	LevelShouldNot: "#8d6e63", LevelMay: "#2e7d32", LevelMayNot: "#6a1b9a",
 }
 
 func writeGraphDOT(w io.Writer, g *Graph) {
@@ -194,7 +194,7 @@ func writeGraphDOT(w io.Writer, g *Graph) {
 	declared := map[string]bool{}
 	for _, r := range g.Requirements {
 		declared[r.ID] = true
-		fmt.Fprintf(w, "  %s [label=%s, color=%s, tooltip=%s];\n", dotQuote(r.ID), dotQuote(r.ID+"\n"+string(r.Level)), dotQuote(levelColors[r.Level]), dotQuote(r.Text))
+		fmt.Fprintf(w, "  %s [label=%s, color=%s, tooltip=%s];\n", dotQuote(r.ID), dotQuote(r.ID+"\n"+string(r.Level)+" · "+string(r.Role)), dotQuote(levelColors[r.Level]), dotQuote(r.Text))
 	}
 	node := func(name string, kind RefKind) {
 		if declared[name] {
@@ -231,16 +231,16 @@ func diffCounts(d *Diff) string {
 	for _, c := range d.Changed {
 		kinds[c.Kind]++
 	}
-	return fmt.Sprintf("%d added, %d removed, %d changed (%d strengthened, %d weakened, %d reworded), %d unchanged",
-		len(d.Added), len(d.Removed), len(d.Changed), kinds[Strengthened], kinds[Weakened], kinds[Reworded], d.Unchanged)
+	return fmt.Sprintf("%d added, %d removed, %d changed (%d reversed, %d strengthened, %d weakened, %d reworded), %d unchanged",
+		len(d.Added), len(d.Removed), len(d.Changed), kinds[Reversed], kinds[Strengthened], kinds[Weakened], kinds[Reworded], d.Unchanged)
 }
 
 func writeDiffText(w io.Writer, d *Diff) {
 	for _, r := range d.Removed {
-		fmt.Fprintf(w, "removed %s %s (%s)\n  - %s\n", r.ID, r.Level, location(r), r.Text)
+		fmt.Fprintf(w, "removed %s %s %s (%s)\n  - %s\n", r.ID, r.Level, r.Role, location(r), r.Text)
 	}
 	for _, r := range d.Added {
-		fmt.Fprintf(w, "added %s %s (%s)\n  + %s\n", r.ID, r.Level, location(r), r.Text)
+		fmt.Fprintf(w, "added %s %s %s (%s)\n  + %s\n", r.ID, r.Level, r.Role, location(r), r.Text)
 	}
 	for _, c := range d.Changed {
 		id := c.New.ID
@@ -251,7 +251,7 @@ func writeDiffText(w io.Writer, d *Diff) {
 		if c.Old.Level != c.New.Level {
 			level = string(c.Old.Level) + " → " + string(c.New.Level)
 		}
-		fmt.Fprintf(w, "%s %s %s (%s)\n  - %s\n  + %s\n", c.Kind, id, level, location(c.New), c.Old.Text, c.New.Text)
+		fmt.Fprintf(w, "%s %s %s %s (%s)\n  - %s\n  + %s\n", c.Kind, id, level, c.New.Role, location(c.New), c.Old.Text, c.New.Text)
 	}
 	fmt.Fprintln(w, diffCounts(d))
 }
@@ -259,13 +259,13 @@ func writeDiffText(w io.Writer, d *Diff) {
 func writeDiffMarkdown(w io.Writer, d *Diff) {
 	fmt.Fprintf(w, "# Normative changes\n\n%s.\n", diffCounts(d))
 	if len(d.Changed) > 0 {
-		fmt.Fprintf(w, "\n## Changed\n\n| Change | Level | ID | Before | After |\n| --- | --- | --- | --- | --- |\n")
+		fmt.Fprintf(w, "\n## Changed\n\n| Change | Level | Role | ID | Before | After |\n| --- | --- | --- | --- | --- | --- |\n")
 		for _, c := range d.Changed {
 			level := string(c.New.Level)
 			if c.Old.Level != c.New.Level {
 				level = string(c.Old.Level) + " → " + string(c.New.Level)
 			}
-			fmt.Fprintf(w, "| %s | %s | `%s` | %s | %s |\n", c.Kind, level, c.New.ID, mdCell(c.Old.Text), mdCell(c.New.Text))
+			fmt.Fprintf(w, "| %s | %s | %s | `%s` | %s | %s |\n", c.Kind, level, c.New.Role, c.New.ID, mdCell(c.Old.Text), mdCell(c.New.Text))
 		}
 	}
 	for _, part := range []struct {
@@ -275,9 +275,9 @@ func writeDiffMarkdown(w io.Writer, d *Diff) {
 		if len(part.rs) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "\n## %s\n\n| Level | ID | Requirement | Location |\n| --- | --- | --- | --- |\n", part.title)
+		fmt.Fprintf(w, "\n## %s\n\n| Level | Role | ID | Requirement | Location |\n| --- | --- | --- | --- | --- |\n", part.title)
 		for _, r := range part.rs {
-			fmt.Fprintf(w, "| %s | `%s` | %s | %s |\n", r.Level, r.ID, mdCell(r.Text), mdCell(location(r)))
+			fmt.Fprintf(w, "| %s | %s | `%s` | %s | %s |\n", r.Level, r.Role, r.ID, mdCell(r.Text), mdCell(location(r)))
 		}
 	}
 }

@@ -20,11 +20,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/ocispec/ocispec/specs"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/ocispec/ocispec/specs"
 )
 
 // markerRE matches an explicit requirement ID marker.

@@ -9,23 +9,50 @@ import (
 // Level is a normalized BCP 14 requirement level.
 type Level string
 
-// The five normalized levels. REQUIRED and SHALL normalize to MUST, SHALL
-// NOT to MUST NOT, RECOMMENDED to SHOULD, NOT RECOMMENDED to SHOULD NOT and
-// OPTIONAL to MAY.
+// The normalized levels. REQUIRED and SHALL normalize to MUST, SHALL NOT
+// to MUST NOT, RECOMMENDED to SHOULD, NOT RECOMMENDED to SHOULD NOT and
+// OPTIONAL to MAY. "MAY NOT" is a level of its own: RFC 2119 does not
+// define it, and authors who write it ("Containers MAY NOT access ...")
+// mean a prohibition, so it is MUST NOT in effect (Effect) while the
+// keyword is kept as written; lint suggests "MUST NOT" or "need not".
 const (
 	LevelMust      Level = "MUST"
 	LevelMustNot   Level = "MUST NOT"
 	LevelShould    Level = "SHOULD"
 	LevelShouldNot Level = "SHOULD NOT"
 	LevelMay       Level = "MAY"
+	LevelMayNot    Level = "MAY NOT"
 )
+
+// Levels lists the levels, strongest first.
+func Levels() []Level {
+	return []Level{LevelMust, LevelMustNot, LevelMayNot, LevelShould, LevelShouldNot, LevelMay}
+}
+
+// Effect is the level a requirement has in effect: MUST NOT for MAY NOT,
+// the level itself otherwise.
+func (l Level) Effect() Level {
+	if l == LevelMayNot {
+		return LevelMustNot
+	}
+	return l
+}
+
+// negative reports a prohibition (MUST NOT, SHOULD NOT, MAY NOT).
+func (l Level) negative() bool {
+	switch l {
+	case LevelMustNot, LevelShouldNot, LevelMayNot:
+		return true
+	}
+	return false
+}
 
 // strength orders levels by how much they constrain an implementation,
 // ignoring polarity: MUST and MUST NOT are absolute, SHOULD and SHOULD NOT
 // are strong advice, MAY is a permission.
 func (l Level) strength() int {
 	switch l {
-	case LevelMust, LevelMustNot:
+	case LevelMust, LevelMustNot, LevelMayNot:
 		return 3
 	case LevelShould, LevelShouldNot:
 		return 2
@@ -47,6 +74,7 @@ var keywordLevels = map[string]Level{
 	"RECOMMENDED":     LevelShould,
 	"NOT RECOMMENDED": LevelShouldNot,
 	"MAY":             LevelMay,
+	"MAY NOT":         LevelMayNot,
 	"OPTIONAL":        LevelMay,
 }
 
@@ -103,7 +131,7 @@ func appendKeywords(hits []keywordHit, text string, code [][2]int) []keywordHit 
 		word := text[i:j]
 		kw, end := "", j
 		switch word {
-		case "MUST", "SHALL", "SHOULD":
+		case "MUST", "SHALL", "SHOULD", "MAY":
 			kw = word
 			if k, ok := secondWord(text, j, "NOT"); ok {
 				kw, end = word+" NOT", k
@@ -112,7 +140,7 @@ func appendKeywords(hits []keywordHit, text string, code [][2]int) []keywordHit 
 			if k, ok := secondWord(text, j, "RECOMMENDED"); ok {
 				kw, end = "NOT RECOMMENDED", k
 			}
-		case "REQUIRED", "RECOMMENDED", "MAY", "OPTIONAL":
+		case "REQUIRED", "RECOMMENDED", "OPTIONAL":
 			kw = word
 		}
 		if kw == "" {
@@ -128,7 +156,52 @@ func appendKeywords(hits []keywordHit, text string, code [][2]int) []keywordHit 
 		hits = append(hits, h)
 		i = end - 1
 	}
+	markKeywordLists(hits, text)
 	return hits
+}
+
+// markKeywordLists marks keywords listed as words as not normative: a run
+// of three or more keywords joined only by commas, slashes, "and" or "or"
+// ("all the MUST, REQUIRED, and SHALL requirements"), or of two followed by
+// a noun such as "requirements" ("the MUST and SHOULD requirements").
+func markKeywordLists(hits []keywordHit, text string) {
+	for i := 0; i < len(hits); {
+		j := i + 1
+		for j < len(hits) && listGap(text[hits[j-1].End:hits[j].Start]) {
+			j++
+		}
+		if n := j - i; n >= 3 || n == 2 && listNoun(text[hits[j-1].End:]) {
+			for k := i; k < j; k++ {
+				hits[k].Normative = false
+			}
+		}
+		i = j
+	}
+}
+
+// listGap reports text between two keywords of a list: a comma or slash,
+// optionally with "and" or "or", or "and"/"or" alone.
+func listGap(gap string) bool {
+	g := strings.TrimSpace(gap)
+	if g == "" {
+		return false // "MUST MAY" is no list
+	}
+	switch strings.TrimSpace(strings.TrimLeft(g, ",/")) {
+	case "", "and", "or", "and/or":
+		return true
+	}
+	return false
+}
+
+// listNoun reports text that starts with a noun naming keywords or levels.
+func listNoun(after string) bool {
+	w := strings.ToLower(strings.TrimLeft(after, " "))
+	for _, n := range []string{"requirement", "keyword", "key word", "level", "statement", "clause"} {
+		if strings.HasPrefix(w, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // secondWord reports whether text[at:] is whitespace followed by the whole

@@ -3,10 +3,10 @@ package reqs
 import (
 	"bytes"
 	"cmp"
-	"github.com/ocispec/ocispec/specs"
 	"regexp"
 	"strings"
-	"unicode"
+
+	"github.com/ocispec/ocispec/specs"
 )
 
 // A Requirement is one BCP 14 keyword clause in the prose of a spec set.
@@ -22,15 +22,16 @@ type Requirement struct {
 	Keyword string `json:"keyword" yaml:"keyword"`
 	// Level is the keyword normalized to one of five levels.
 	Level Level `json:"level" yaml:"level"`
-	// Actor is who the requirement binds: a role named in the subject
-	// (registry, client, implementation, runtime, ...), else the property
-	// being described, else the subject's head noun, else "".
+	// Actor is the head noun of the keyword clause's subject, as written
+	// ("registry", "Voting", "request"), or "" for a clause without one.
 	Actor string `json:"actor" yaml:"actor"`
+	// Role is the normalized party the requirement binds (see Role).
+	Role Role `json:"role" yaml:"role"`
 	// Property is the dotted path of the property description the sentence
 	// sits in ("config.mediaType"), or "".
 	Property string `json:"property" yaml:"property"`
-	// Conditional is "if", "when" or "unless" when the sentence states a
-	// condition, else "".
+	// Conditional is "if", "when" or "unless" when the keyword's clause
+	// (or the sentence, opening with one) states a condition, else "".
 	Conditional string `json:"conditional" yaml:"conditional"`
 	// Text is the whole sentence, plain and whitespace-normalized.
 	Text string `json:"text" yaml:"text"`
@@ -123,17 +124,34 @@ func (g *Graph) Requirement(id string) *Requirement {
 	return g.byID[id]
 }
 
-// Extract derives the requirement graph of a spec set.
+// Options configure extraction.
+type Options struct {
+	// Vocabulary maps subject words to roles; nil means
+	// DefaultVocabulary.
+	Vocabulary *Vocabulary
+}
+
+// Extract derives the requirement graph of a spec set with the default
+// options.
 func Extract(set *specs.Set) *Graph {
+	return ExtractWith(set, Options{})
+}
+
+// ExtractWith derives the requirement graph of a spec set.
+func ExtractWith(set *specs.Set, opts Options) *Graph {
 	g := &Graph{Requirements: []*Requirement{}, Edges: []Edge{}}
 	if set == nil {
 		return g
+	}
+	if opts.Vocabulary == nil {
+		opts.Vocabulary = DefaultVocabulary()
 	}
 	var codes map[string]bool
 	perDoc := make([][]*Requirement, len(set.Docs))
 	for i, doc := range set.Docs {
 		codes = collectErrorCodes(doc, codes)
-		perDoc[i] = extractDoc(doc)
+		x := &extractor{vocab: opts.Vocabulary, doc: doc, governance: specs.IsGovernance(doc.Path), paths: map[*specs.Heading][]string{}}
+		perDoc[i] = x.document()
 	}
 	for _, rs := range perDoc {
 		g.Requirements = append(g.Requirements, rs...)
@@ -151,81 +169,176 @@ func Extract(set *specs.Set) *Graph {
 	return g
 }
 
-// extractDoc returns the requirements of one document in source order,
+// An extractor reads the requirements of one document.
+type extractor struct {
+	vocab      *Vocabulary
+	doc        *specs.Document
+	governance bool
+	paths      map[*specs.Heading][]string
+	out        []*Requirement
+	hits       []keywordHit
+	// prev is the previous requirement of the current block, the
+	// antecedent of a pronoun subject ("It MUST ...").
+	prev *Requirement
+}
+
+// document returns the requirements of the document in source order,
 // without IDs.
-func extractDoc(doc *specs.Document) []*Requirement {
-	var out []*Requirement
-	var hits []keywordHit
-	paths := map[*specs.Heading][]string{}
-	for _, b := range doc.Blocks {
-		checked, prop, key := false, "", ""
-		for _, s := range b.Sentences {
-			hits = appendKeywords(hits[:0], s.Text, s.Code)
-			n := 0
-			for _, h := range hits {
-				if h.Normative {
-					n++
-				}
+func (x *extractor) document() []*Requirement {
+	for _, b := range x.doc.Blocks {
+		x.block(b)
+	}
+	return x.out
+}
+
+func (x *extractor) block(b *specs.Block) {
+	checked, prop := false, ""
+	x.prev = nil
+	for _, s := range b.Sentences {
+		x.hits = appendKeywords(x.hits[:0], s.Text, s.Code)
+		hits := normativeHits(x.hits)
+		if len(hits) == 0 {
+			continue
+		}
+		// Block-level facts, computed only for blocks with keywords.
+		if !checked {
+			if blockIsBoilerplate(b) {
+				return
 			}
-			if n == 0 {
-				continue
-			}
-			// Block-level facts, computed only for blocks with keywords.
-			if !checked {
-				if blockIsBoilerplate(b) {
-					break
-				}
-				checked, prop, key = true, propertyPath(doc, b), rowKey(b)
-			}
-			norm := normalizeText(s.Text, hits)
-			plain := stripCode(s.Text, s.Code)
-			cond := conditional(plain)
-			offs := keywordOffsets(doc, s, hits)
-			ord, prevActor, prevEnd := 0, "", 0
-			for k, h := range hits {
-				if !h.Normative {
-					continue
-				}
-				after := ""
-				if adjectiveKeyword(h.Keyword) {
-					after = s.Text[h.End:]
-				}
-				actor := subjectActor(s.Text[prevEnd:h.Start], after, prop, ord > 0, prevActor)
-				r := &Requirement{
-					Keyword:     h.Keyword,
-					Level:       h.Level,
-					Actor:       actor,
-					Property:    cmp.Or(prop, key),
-					Conditional: cond,
-					Text:        s.Text,
-					File:        doc.Path,
-					Doc:         doc,
-					Sentence:    s,
-					block:       b,
-					Offset:      offs[k],
-					norm:        norm,
-					ordinal:     ord,
-					SectionPath: []string{},
-					Refs:        []Ref{},
-				}
-				pos := doc.Position(r.Offset)
-				r.Line, r.Column = pos.Line, pos.Column
-				if b.Section != nil {
-					r.Section = b.Section.Anchor
-					p, ok := paths[b.Section]
-					if !ok {
-						p = b.Section.Path()
-						paths[b.Section] = p
-					}
-					r.SectionPath = p
-				}
-				out = append(out, r)
-				ord++
-				prevActor, prevEnd = actor, h.End
-			}
+			checked, prop = true, cmp.Or(propertyPath(x.doc, b), rowKey(b))
+		}
+		x.sentence(b, s, hits, prop)
+	}
+}
+
+// normativeHits returns the normative hits, in place.
+func normativeHits(hits []keywordHit) []keywordHit {
+	out := hits[:0:0]
+	for _, h := range hits {
+		if h.Normative {
+			out = append(out, h)
 		}
 	}
 	return out
+}
+
+func (x *extractor) sentence(b *specs.Block, s *specs.Sentence, hits []keywordHit, prop string) {
+	norm := normalizeText(s.Text, x.hits)
+	plain := stripCode(s.Text, s.Code)
+	clauses := splitClauses(s.Text, hits)
+	for k, h := range hits {
+		r := &Requirement{
+			Keyword:     h.Keyword,
+			Level:       h.Level,
+			Property:    prop,
+			Conditional: conditionFor(plain, clauses[k]),
+			Text:        s.Text,
+			File:        x.doc.Path,
+			Doc:         x.doc,
+			Sentence:    s,
+			block:       b,
+			Offset:      s.SourceOffset(h.Start),
+			norm:        norm,
+			ordinal:     k,
+			SectionPath: []string{},
+			Refs:        []Ref{},
+		}
+		r.Actor, r.Role = x.party(b, s.Text, h, clauses[k], k > 0, prop)
+		pos := x.doc.Position(r.Offset)
+		r.Line, r.Column = pos.Line, pos.Column
+		if b.Section != nil {
+			r.Section = b.Section.Anchor
+			r.SectionPath = x.sectionPath(b.Section)
+		}
+		x.out = append(x.out, r)
+		x.prev = r
+	}
+}
+
+// leadInRole returns the software role the paragraph introducing a table
+// names, for a subjectless table cell ("Runtimes MUST/SHOULD/MAY implement
+// the following option strings:" before a table of options).
+func (x *extractor) leadInRole(b *specs.Block) Role {
+	if b.Table == nil {
+		return ""
+	}
+	var lead *specs.Block
+	for _, p := range x.doc.Blocks {
+		if p.Kind != specs.Paragraph || len(p.Lines) == 0 || p.Lines[0].Start >= b.Table.Span.Start {
+			if p.Table == b.Table {
+				break
+			}
+			continue
+		}
+		lead = p
+	}
+	if lead == nil {
+		return ""
+	}
+	return namedRole(x.vocab, blockText(lead))
+}
+
+func (x *extractor) sectionPath(h *specs.Heading) []string {
+	p, ok := x.paths[h]
+	if !ok {
+		p = h.Path()
+		x.paths[h] = p
+	}
+	return p
+}
+
+// party returns the actor (the subject's head noun as written) and the
+// role of a keyword's clause. continued is set for the second and later
+// keywords of a sentence.
+func (x *extractor) party(b *specs.Block, text string, h keywordHit, c clause, continued bool, prop string) (string, Role) {
+	after := text[h.End:c.end]
+	if adjectiveKeyword(h.Keyword) && attributive(after) {
+		if continued && x.prev != nil {
+			return x.prev.Actor, x.prev.Role
+		}
+		words := subjectWords(after)
+		if len(words) > 1 && strings.HasPrefix(strings.TrimLeft(after, " "), "`") && isLetters(words[1]) {
+			words = words[1:]
+		}
+		np, heads := nounPhrase(words[:min(len(words), 1)])
+		return x.headRole(np, heads, text, after, b, continued)
+	}
+	words := subjectWords(text[c.start:h.Start])
+	np, heads := nounPhrase(words)
+	return x.headRole(np, heads, text, after, b, continued)
+}
+
+// headRole applies the role rules (docs/requirements.md, "role") to a
+// subject noun phrase.
+func (x *extractor) headRole(np []string, heads []int, text, after string, b *specs.Block, continued bool) (string, Role) {
+	actor := ""
+	if len(heads) > 0 {
+		actor = headOf(np, heads[len(heads)-1])
+	}
+	role := phraseRole(x.vocab, np, heads)
+	if role.software() || role == RoleImplementation {
+		return actor, role
+	}
+	if passive(after) {
+		if r := cmp.Or(agentRole(x.vocab, after), namedRole(x.vocab, text), headingRole(x.vocab, b.Section)); r != "" {
+			return actor, r
+		}
+	}
+	if role != "" {
+		return actor, role
+	}
+	if actor == "" || isPronoun(actor) {
+		if x.prev != nil && (continued || isPronoun(actor) && actor != "") {
+			return cmp.Or(actor, x.prev.Actor), x.prev.Role
+		}
+		if r := x.leadInRole(b); actor == "" && r != "" {
+			return actor, r
+		}
+	}
+	if x.governance {
+		return actor, RoleProcess
+	}
+	return actor, RoleContent
 }
 
 func blockIsBoilerplate(b *specs.Block) bool {
@@ -250,17 +363,6 @@ func blockIsBoilerplate(b *specs.Block) bool {
 		sb.WriteString(s.Text)
 	}
 	return isBoilerplate(sb.String())
-}
-
-// keywordOffsets maps each keyword hit in s.Text to its byte offset in the
-// source, through the sentence's plain-text map (a keyword inside a link
-// destination or an HTML comment before it cannot shift the position).
-func keywordOffsets(_ *specs.Document, s *specs.Sentence, hits []keywordHit) []int {
-	offs := make([]int, len(hits))
-	for k, h := range hits {
-		offs[k] = s.SourceOffset(h.Start)
-	}
-	return offs
 }
 
 // propertyName returns the property a block's first line describes, or "".
@@ -352,107 +454,6 @@ func conditional(plain string) string {
 		i = j
 	}
 	return ""
-}
-
-// roles maps subject words to the actor they name.
-var roles = map[string]string{
-	"registry": "registry", "registries": "registry",
-	"client": "client", "clients": "client",
-	"implementation": "implementation", "implementations": "implementation",
-	"implementer": "implementation", "implementers": "implementation",
-	"implementor": "implementation", "implementors": "implementation",
-	"runtime": "runtime", "runtimes": "runtime",
-	"server": "server", "servers": "server",
-	"user": "user", "users": "user",
-	"tool": "tool", "tools": "tool", "tooling": "tool",
-	"author": "author", "authors": "author",
-	"operator": "operator", "operators": "operator",
-	"producer": "producer", "producers": "producer",
-	"consumer": "consumer", "consumers": "consumer",
-	"maintainer": "maintainer", "maintainers": "maintainer",
-	"engine": "engine", "engines": "engine",
-	"hook": "hook", "hooks": "hook",
-	"extension": "extension", "extensions": "extension",
-}
-
-var stopWords = map[string]bool{
-	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
-	"those": true, "it": true, "they": true, "its": true, "their": true, "each": true,
-	"every": true, "any": true, "all": true, "some": true, "such": true, "which": true,
-	"and": true, "or": true, "but": true, "then": true, "also": true, "not": true,
-	"there": true, "is": true, "are": true, "be": true, "value": true, "field": true,
-	"property": true, "you": true, "we": true, "one": true, "only": true,
-	"first": true, "then,": true, "case": true, "otherwise": true,
-}
-
-// subjectActor derives the actor from the text between the previous
-// keyword (or the sentence start) and this keyword; code spans count as
-// words ("the `config.mediaType` value" names config.mediaType).
-func subjectActor(before, after, prop string, continued bool, prevActor string) string {
-	clause := dropParentheticals(before)
-	if i := strings.LastIndexAny(clause, ",;:("); i >= 0 {
-		clause = clause[i+1:]
-	}
-	words := strings.FieldsFunc(clause, func(r rune) bool {
-		switch r {
-		case ' ', '`', '"', '\'', '!', '?', ')', '[', ']', '\u201c', '\u201d':
-			return true
-		}
-		return false
-	})
-	for i := range words {
-		words[i] = strings.TrimRight(words[i], ".")
-	}
-	for i := len(words) - 1; i >= 0; i-- {
-		if a, ok := roles[strings.ToLower(words[i])]; ok {
-			return a
-		}
-	}
-	// A keyword used attributively ("implement the OPTIONAL endpoints",
-	// "any REQUIRED property") has no subject of its own: it belongs to
-	// the clause's actor.
-	if continued && prevActor != "" && (attributive(after) || len(words) > 0 && determiners[strings.ToLower(words[len(words)-1])]) {
-		return prevActor
-	}
-	if continued && prevActor != "" {
-		content := 0
-		for _, w := range words {
-			if !stopWords[strings.ToLower(w)] && strings.ContainsFunc(w, unicode.IsLetter) {
-				content++
-			}
-		}
-		if content == 0 {
-			return prevActor
-		}
-	}
-	if prop != "" {
-		return prop
-	}
-	// Head noun: the last word of the clause that is not a stop word.
-	for i := len(words) - 1; i >= 0; i-- {
-		w := words[i]
-		lw := strings.ToLower(w)
-		if stopWords[lw] || len(w) < 3 && isLetters(w) {
-			continue
-		}
-		if isLetters(w) && strings.ToLower(w[1:]) == w[1:] {
-			return singular(lw)
-		}
-		if strings.Trim(w, "0123456789") == "" || !strings.ContainsFunc(w, unicode.IsLetter) {
-			continue
-		}
-		return w
-	}
-	return ""
-}
-
-// determiners and conjunctions that, just before a later keyword of a
-// sentence, show that the keyword continues the same subject ("X SHOULD do
-// A and MAY do B", "change any REQUIRED property").
-var determiners = map[string]bool{
-	"the": true, "a": true, "an": true, "any": true, "all": true, "every": true,
-	"each": true, "some": true, "no": true, "its": true, "their": true, "other": true,
-	"and": true, "or": true, "but": true,
 }
 
 // adjectiveKeyword reports the keywords that can stand before a noun;

@@ -1,7 +1,6 @@
 package reqs
 
 import (
-	"github.com/ocispec/ocispec/specs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ocispec/ocispec/internal/testcorpus"
+	"github.com/ocispec/ocispec/specs"
 )
 
 // This file holds the acceptance tests of the requirement graph over the
@@ -85,7 +85,10 @@ var (
 	rawAutoRE     = regexp.MustCompile(`<[a-z]+://[^>]*>`)
 	rawTagRE      = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 	rawEmUnderRE  = regexp.MustCompile(`(^|[^A-Za-z0-9])_+|_+([^A-Za-z0-9]|$)`)
-	rawKeywordRE  = regexp.MustCompile(`\b(NOT\s+RECOMMENDED|MUST\s+NOT|SHALL\s+NOT|SHOULD\s+NOT|MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL)\b`)
+	rawKeywordRE  = regexp.MustCompile(`\b(NOT\s+RECOMMENDED|MUST\s+NOT|SHALL\s+NOT|SHOULD\s+NOT|MAY\s+NOT|MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL)\b`)
+	// rawListRE matches keywords listed as words: three or more joined by
+	// commas, slashes, "and" or "or", or two before "requirements".
+	rawKwListRE = regexp.MustCompile(`\b(?:(?:MUST|SHALL|SHOULD|MAY)(?: NOT)?|NOT RECOMMENDED|REQUIRED|RECOMMENDED|OPTIONAL)(?:(?:\s*[,/]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:MUST|SHALL|SHOULD|MAY)(?: NOT)?|NOT RECOMMENDED|REQUIRED|RECOMMENDED|OPTIONAL)){2,}\b|\b(?:MUST|SHOULD|MAY|REQUIRED|SHALL)(?: NOT)?\s+(?:and|or)\s+(?:MUST|SHOULD|MAY|REQUIRED|SHALL)(?: NOT)?\s+requirements`)
 )
 
 // countKeywordsRaw counts the BCP 14 keywords used normatively in a
@@ -170,6 +173,7 @@ func countKeywordsRaw(src []byte) int {
 		u = rawTagRE.ReplaceAllString(u, "")
 		u = strings.NewReplacer("*", "", "\\", "").Replace(u)
 		u = rawEmUnderRE.ReplaceAllString(u, "$1$2")
+		u = rawKwListRE.ReplaceAllString(u, "")
 		for _, m := range rawKeywordRE.FindAllStringIndex(u, -1) {
 			if m[0] > 0 && m[1] < len(u) && strings.ContainsAny(u[m[0]-1:m[0]], `"'`) && strings.ContainsAny(u[m[1]:m[1]+1], `"'`) {
 				continue

@@ -3,12 +3,14 @@ package reqs
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/ocispec/ocispec/internal/golden"
+	"github.com/ocispec/ocispec/specs"
 )
 
 // diffEntry is a diff entry reduced to what the expectations name: the
@@ -94,7 +96,9 @@ func TestClassify(t *testing.T) {
 		{mk(LevelMay, "a"), mk(LevelShouldNot, "a"), Strengthened},
 		{mk(LevelMust, "a"), mk(LevelShould, "a"), Weakened},
 		{mk(LevelMustNot, "a"), mk(LevelMay, "a"), Weakened},
-		{mk(LevelMust, "a"), mk(LevelMustNot, "a"), Reworded},
+		{mk(LevelMust, "a"), mk(LevelMustNot, "a"), Reversed},
+		{mk(LevelShouldNot, "a"), mk(LevelShould, "a"), Reversed},
+		{mk(LevelMayNot, "a"), mk(LevelMustNot, "a"), Reworded},
 		{mk(LevelMust, "a"), mk(LevelMust, "b"), Reworded},
 		{mk(LevelMust, "a"), mk(LevelMust, "a"), ""},
 	}
@@ -167,14 +171,47 @@ func TestDiffCorpus(t *testing.T) {
 func diffSummary(d *Diff) string {
 	var b strings.Builder
 	for _, r := range d.Removed {
-		fmt.Fprintf(&b, "removed %s %s line %d\n", r.ID, r.Level, r.Line)
+		fmt.Fprintf(&b, "removed %s %s %s:%d\n", r.ID, r.Level, r.File, r.Line)
 	}
 	for _, r := range d.Added {
-		fmt.Fprintf(&b, "added %s %s line %d\n", r.ID, r.Level, r.Line)
+		fmt.Fprintf(&b, "added %s %s %s:%d\n", r.ID, r.Level, r.File, r.Line)
 	}
 	for _, c := range d.Changed {
-		fmt.Fprintf(&b, "%s %s %s line %d -> %s %s line %d\n", c.Kind, c.Old.ID, c.Old.Level, c.Old.Line, c.New.ID, c.New.Level, c.New.Line)
+		fmt.Fprintf(&b, "%s %s %s %s:%d -> %s %s %s:%d\n", c.Kind, c.Old.ID, c.Old.Level, c.Old.File, c.Old.Line, c.New.ID, c.New.Level, c.New.File, c.New.Line)
 	}
 	fmt.Fprintf(&b, "unchanged %d\n", d.Unchanged)
 	return b.String()
+}
+
+// imageSpecAt returns image-spec's directory in the module cache at a
+// version (go mod download github.com/opencontainers/image-spec@VERSION,
+// which .ci/run does), or skips.
+func imageSpecAt(t *testing.T, version string) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Skipf("go env GOMODCACHE: %v", err)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), "github.com", "opencontainers", "image-spec@"+version)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("image-spec %s not in the module cache (go mod download github.com/opencontainers/image-spec@%s)", version, version)
+	}
+	return dir
+}
+
+// TestDiffImageSpec runs reqs diff over image-spec v1.0.0 → v1.1.1 (the
+// Markdown of both module versions, governance files left out as a
+// zero-config run does). The golden holds IDs, kinds, levels and
+// locations only.
+func TestDiffImageSpec(t *testing.T) {
+	load := func(version string) *Graph {
+		opts := specs.LoadOptions{Exclude: specs.GovernancePatterns}
+		set, err := specs.Load(imageSpecAt(t, version), []string{"."}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Extract(set)
+	}
+	d := DiffGraphs(load("v1.0.0"), load("v1.1.1"))
+	golden.Check(t, filepath.Join("testdata", "reqs", "image-spec-v1.0.0-to-v1.1.1.golden"), []byte(diffSummary(d)))
 }

@@ -1,11 +1,12 @@
 package reqs
 
 import (
-	"github.com/ocispec/ocispec/specs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ocispec/ocispec/specs"
 )
 
 // FuzzExtract checks that extraction never panics, that IDs are unique and

@@ -2,12 +2,13 @@ package reqs
 
 import (
 	"fmt"
-	"github.com/ocispec/ocispec/specs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/ocispec/ocispec/specs"
 )
 
 // TestIDStability edits a copy of each spec — paragraphs re-wrapped onto

@@ -3,7 +3,6 @@ package reqs
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/ocispec/ocispec/specs"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ocispec/ocispec/internal/golden"
+	"github.com/ocispec/ocispec/specs"
 )
 
 func TestScanKeywords(t *testing.T) {
@@ -30,9 +30,13 @@ func TestScanKeywords(t *testing.T) {
 		{"lower case is not BCP 14", "a registry must respond and may not fail", nil, nil},
 		{"mixed case", "Must Should May", nil, nil},
 		{"whole words only", "MUSTER MAYBE OPTIONALLY NOTMUST _MUST MUST_", nil, nil},
-		{"slashes separate", "Runtimes MUST/SHOULD/MAY implement", nil, []string{"MUST", "SHOULD", "MAY"}},
+		{"slashes separate", "Runtimes MUST/SHOULD implement", nil, []string{"MUST", "SHOULD"}},
+		{"a list of three is a mention", "Runtimes MUST/SHOULD/MAY implement", nil, []string{"-MUST", "-SHOULD", "-MAY"}},
+		{"keywords listed as words", "It satisfies all the MUST, REQUIRED, and SHALL requirements.", nil, []string{"-MUST", "-REQUIRED", "-SHALL"}},
+		{"two keywords before requirements", "the MUST and SHOULD requirements", nil, []string{"-MUST", "-SHOULD"}},
+		{"two keywords in use", "Registries MUST or SHOULD answer.", nil, []string{"MUST", "SHOULD"}},
 		{"NOT alone", "NOT is not a keyword", nil, nil},
-		{"MAY NOT is MAY", "Containers MAY NOT access", nil, []string{"MAY"}},
+		{"MAY NOT is one keyword", "Containers MAY NOT access", nil, []string{"MAY NOT"}},
 		{"code span", "Use `MUST` or MUST.", [][2]int{{4, 10}}, []string{"-MUST", "MUST"}},
 		{"quoted", `The "MUST" options and 'MAY' and “SHOULD” are words; "MUST NOT" too.`, nil, []string{"-MUST", "-MAY", "-SHOULD", "-MUST NOT"}},
 		{"half quoted is used", `He said "clients MUST" respond`, nil, []string{"MUST"}},
@@ -128,35 +132,40 @@ func TestIsBoilerplate(t *testing.T) {
 	}
 }
 
-func TestSubjectActor(t *testing.T) {
+// TestClauseFields checks actor, role and conditional per keyword clause.
+func TestClauseFields(t *testing.T) {
 	tests := []struct {
-		before, prop string
-		continued    bool
-		prev, want   string
-		after        string
+		name, md string
+		want     []string // per requirement: "actor|role|conditional"
 	}{
-		{"A registry ", "", false, "", "registry", ""},
-		{"If the blob is unknown, clients ", "", false, "", "client", ""},
-		{"Implementations storing manifests ", "config", false, "", "implementation", ""},
-		{"This property ", "config.mediaType", false, "", "config.mediaType", ""},
-		{" follow such redirects, and ", "", true, "client", "client", ""},
-		{"A successful response ", "", false, "", "response", ""},
-		{"The `<tag-or-digest>` ", "", false, "", "<tag-or-digest>", ""},
-		{"the `config.mediaType` value ", "", false, "", "config.mediaType", ""},
-		{"Registries ", "", false, "", "registry", ""},
-		{"", "", false, "", "", ""},
-		{"Minor releases (e.g. 1.0 to 1.1) ", "", false, "", "release", ""},
-		{" implement the ", "", true, "registry", "registry", " endpoints"},
-		{" implement the whole pull workflow and ", "", true, "client", "client", " implement"},
-		{" remove, and they ", "", true, "release", "release", " add"},
-		{" add ", "", true, "release", "release", " ones"},
-		{"/", "", true, "client", "client", ""},
-		{" in the table, and hosts ", "", true, "registry", "host", ""},
+		{"subject", "A registry MUST answer.", []string{"registry|registry|"}},
+		{"head before preposition", "A GET request to an existing manifest URL MUST return it.", []string{"request|content|"}},
+		{"gerund subject", "Voting on a proposed motion SHOULD happen on the list.", []string{"Voting|process|"}},
+		{"participle phrase", "A registry claiming conformance MUST implement all APIs.", []string{"registry|registry|"}},
+		{"coordinated roles", "A client or runtime MAY ignore it.", []string{"runtime|implementation|"}},
+		{"two roles", "Clients and registries MUST agree.", []string{"registries|implementation|"}},
+		{"clause conditional", "Runtimes MAY consider it invalid, and MUST generate an error if this is the case.", []string{"Runtimes|runtime|", "Runtimes|runtime|if"}},
+		{"sentence conditional", "If it is set, the registry MUST use it and clients MAY ignore it.", []string{"registry|registry|if", "clients|client|if"}},
+		{"second subject", "Registries MAY redirect; clients SHOULD follow such redirects.", []string{"Registries|registry|", "clients|client|"}},
+		{"passive with agent", "It SHOULD NOT be assembled by clients.", []string{"It|client|"}},
+		{"passive names roles", "If manifests match a client or runtime's needs, the first entry SHOULD be used.", []string{"entry|implementation|if"}},
+		{"passive in a section", "# Registry behaviour\n\nThe request MUST be rejected.", []string{"request|registry|"}},
+		{"subjectless", "- **`mediaType`** *string*\n\n  MUST be set to `layers`.", []string{"|content|"}},
+		{"attributive", "This OPTIONAL property names a type.", []string{"property|content|"}},
+		{"relative clause", "This indicates that the client MAY proceed.", []string{"client|client|"}},
+		{"may not", "Containers MAY NOT access other devices.", []string{"Containers|runtime|"}},
 	}
 	for _, tt := range tests {
-		if got := subjectActor(tt.before, tt.after, tt.prop, tt.continued, tt.prev); got != tt.want {
-			t.Errorf("subjectActor(%q, %q) = %q, want %q", tt.before, tt.prop, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			g := Extract(parseSet(t, "x.md", strings.ReplaceAll(tt.md, "\\n", "\n")))
+			var got []string
+			for _, r := range g.Requirements {
+				got = append(got, r.Actor+"|"+string(r.Role)+"|"+r.Conditional)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -203,28 +212,51 @@ func loadFixture(t testing.TB, name string) *Graph {
 func TestExtractFixture(t *testing.T) {
 	g := loadFixture(t, "v1.md")
 	type row struct {
-		Keyword, Level, Actor, Property, Cond, Section string
-		Line                                           int
+		Keyword, Level, Actor, Role, Property, Cond, Section string
+		Line                                                 int
 	}
 	want := []row{
-		{"MUST", "MUST", "depot", "", "", "fetching-widgets", 9},
-		{"SHOULD", "SHOULD", "fetcher", "", "", "fetching-widgets", 10},
-		{"MAY", "MAY", "depot", "", "", "fetching-widgets", 10},
-		{"MUST", "MUST", "depot", "", "if", "fetching-widgets", 11},
-		{"MAY", "MAY", "fetcher", "", "", "fetching-widgets", 12},
-		{"SHOULD", "SHOULD", "depot", "", "", "fetching-widgets", 15},
-		{"MUST", "MUST", "storer", "", "", "storing-widgets", 19},
-		{"SHOULD", "SHOULD", "depot", "", "", "storing-widgets", 20},
-		{"MAY", "MAY", "depot", "", "", "storing-widgets", 21},
-		{"REQUIRED", "MUST", "name", "name", "", "widget-properties", 27},
-		{"MUST", "MUST", "name", "name", "", "widget-properties", 28},
-		{"OPTIONAL", "MAY", "labels", "labels", "", "widget-properties", 32},
-		{"MUST", "MUST", "labels.key", "labels.key", "", "widget-properties", 36},
-		{"MUST", "MUST", "depot", "WIDGET_UNKNOWN", "", "errors", 48},
+		{"MUST", "MUST", "depot", "content", "", "", "fetching-widgets", 9},
+		{"SHOULD", "SHOULD", "Fetchers", "content", "", "", "fetching-widgets", 10},
+		{"MAY", "MAY", "depots", "content", "", "", "fetching-widgets", 10},
+		{"MUST", "MUST", "depot", "content", "", "if", "fetching-widgets", 11},
+		{"MAY", "MAY", "Fetchers", "content", "", "", "fetching-widgets", 12},
+		{"SHOULD", "SHOULD", "depot", "content", "", "", "fetching-widgets", 15},
+		{"MUST", "MUST", "storer", "content", "", "", "storing-widgets", 19},
+		{"SHOULD", "SHOULD", "depot", "content", "", "", "storing-widgets", 20},
+		{"MAY", "MAY", "Depots", "content", "", "", "storing-widgets", 21},
+		{"REQUIRED", "MUST", "property", "content", "name", "", "widget-properties", 27},
+		{"MUST", "MUST", "It", "content", "name", "", "widget-properties", 28},
+		{"OPTIONAL", "MAY", "property", "content", "labels", "", "widget-properties", 32},
+		{"MUST", "MUST", "Keys", "content", "labels.key", "", "widget-properties", 36},
+		{"MUST", "MUST", "depot", "content", "WIDGET_UNKNOWN", "", "errors", 48},
+	}
+	// A spec set's vocabulary (ocispec.yaml specs[].roles) names its own
+	// software.
+	v, err := DefaultVocabulary().With(map[string][]string{"registry": {"depot", "depots"}, "client": {"fetcher", "Fetchers"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join("testdata", "reqs", "v1.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRoles := ExtractWith(parseSet(t, "widgets.md", string(src)), Options{Vocabulary: v})
+	for i, r := range withRoles.Requirements {
+		switch strings.ToLower(r.Actor) {
+		case "depot", "depots":
+			want[i].Role = "registry"
+		case "fetchers":
+			want[i].Role = "client"
+		}
+		if string(r.Role) != want[i].Role {
+			t.Errorf("with the spec set's roles, %s:%d %s: role %s, want %s", r.File, r.Line, r.Keyword, r.Role, want[i].Role)
+		}
+		want[i].Role = "content"
 	}
 	var got []row
 	for _, r := range g.Requirements {
-		got = append(got, row{r.Keyword, string(r.Level), r.Actor, r.Property, r.Conditional, r.Section, r.Line})
+		got = append(got, row{r.Keyword, string(r.Level), r.Actor, string(r.Role), r.Property, r.Conditional, r.Section, r.Line})
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("requirements:\ngot  %+v\nwant %+v", got, want)

@@ -23,19 +23,3 @@ func BenchmarkParseOCISpecs(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkParseOCISpecsModelOnly is BenchmarkParseOCISpecs with the fast
-// parsers that lint uses (Options.ModelOnly).
-func BenchmarkParseOCISpecsModelOnly(b *testing.B) {
-	names, srcs, total := testcorpus.OCISources(b)
-	b.SetBytes(total)
-	b.ReportAllocs()
-	p := specs.NewParser(specs.Options{ModelOnly: true})
-	for b.Loop() {
-		for i, src := range srcs {
-			if _, err := p.Parse(names[i], src); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}

@@ -75,8 +75,6 @@ type Document struct {
 
 	lineStarts []int
 	anchorSet  map[string]int // anchor id -> index in Anchors
-	fast       bool           // built by the fast parsers (Options.ModelOnly)
-	arena      *arena         // the memory Parser.Recycle can reuse
 }
 
 // FrontMatter is a leading YAML block delimited by "---" lines.

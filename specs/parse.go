@@ -2,7 +2,6 @@ package specs
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -21,12 +20,6 @@ type Options struct {
 	// Abbreviations extends the words that never end a sentence
 	// ("approx." or "approx").
 	Abbreviations []string
-	// ModelOnly is for callers that read the model and never Document.AST,
-	// which it leaves nil: lint, on every commit. Documents are then
-	// parsed by a block and inline parser of our own that builds goldmark's
-	// model several times faster, falling back to goldmark for the
-	// constructs it does not reproduce exactly (see fastblock.go).
-	ModelOnly bool
 }
 
 // Limits that keep hostile input from exhausting the machine. Real specs are
@@ -38,22 +31,25 @@ const (
 )
 
 // A Parser parses documents with one goldmark instance and one sentence
-// splitter; it is safe for sequential reuse, not for concurrent use.
+// splitter; it is safe for sequential reuse, not for concurrent use (a
+// concurrent caller gives each goroutine its own).
 type Parser struct {
-	md        goldmark.Markdown
-	splitter  *splitter
-	modelOnly bool
-	inline    *fiParser // the fast inline parser's reusable state
-	spare     *arena    // memory recycled from the last document
+	md       goldmark.Markdown
+	splitter *splitter
 }
 
-// NewParser returns a parser configured for GitHub Flavored Markdown, as
-// the OCI specs are rendered by github.com.
+// NewMarkdown returns ocispec's one goldmark configuration: GitHub
+// Flavored Markdown and footnotes, as github.com renders the OCI specs,
+// and no heading attributes ({#id}), which github.com shows as text and
+// slugs. The model is parsed with it and the site renders with it (adding
+// renderer options), so the HTML and the model cannot disagree.
+func NewMarkdown(opts ...goldmark.Option) goldmark.Markdown {
+	return goldmark.New(append([]goldmark.Option{goldmark.WithExtensions(extension.GFM, extension.Footnote)}, opts...)...)
+}
+
+// NewParser returns a parser of the goldmark configuration of NewMarkdown.
 func NewParser(opts Options) *Parser {
-	// No heading attributes ({#id}): github.com shows them as text and
-	// slugs them, so must we.
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
-	return &Parser{md: md, splitter: newSplitter(opts.Abbreviations), modelOnly: opts.ModelOnly}
+	return &Parser{md: NewMarkdown(), splitter: newSplitter(opts.Abbreviations)}
 }
 
 // Parse parses one document; path is recorded in the document and named in
@@ -71,132 +67,29 @@ func (p *Parser) Parse(path string, src []byte) (*Document, error) {
 	}
 	work, fm := prepare(src)
 	d.FrontMatter = fm
-	if p.modelOnly {
-		if fast, ok := p.parseFast(d, work); ok {
-			return fast, nil
-		}
-	}
 	root := p.md.Parser().Parse(text.NewReader(work))
 	d.AST = root
 	b := &builder{doc: d, src: work, p: p}
-	if err := b.walk(root); err != nil {
-		return nil, err
-	}
+	b.presize(len(work))
+	b.walk(root)
 	b.finish()
 	return d, nil
 }
 
-// parseFast builds the model with the fast parsers, or reports false when
-// the document holds a construct they leave to goldmark.
-func (p *Parser) parseFast(d *Document, work []byte) (*Document, bool) {
-	ar := p.spare
-	p.spare = nil
-	if ar == nil {
-		ar = new(arena)
-	}
-	tree, ok := parseBlocksFast(work, d.lineStarts, ar)
-	if !ok {
-		ar.recycle()
-		p.spare = ar
-		return nil, false
-	}
-	fd := &Document{Path: d.Path, Source: d.Source, FrontMatter: d.FrontMatter, lineStarts: d.lineStarts, arena: ar}
-	b := &builder{doc: fd, src: work, p: p, fast: true, refs: tree.refs}
-	b.presize(len(work), ar)
-	if len(tree.footnotes) > 0 {
-		b.footnotes = make(map[string]bool, len(tree.footnotes))
-		for _, fn := range tree.footnotes {
-			b.footnotes[string(fn.Ref)] = true
-		}
-	}
-	if err := b.walk(tree.doc); err != nil {
-		ar.recycle()
-		p.spare = ar
-		return nil, false
-	}
-	b.finish()
-	b.keep(ar)
-	fd.fast = true
-	return fd, true
-}
-
-// Recycle hands the memory of a document parsed with Options.ModelOnly
-// back to the parser, which reuses it for the next document. A caller that
-// is done with a document before it parses the next (lint's stream keeps
-// only strings and numbers of each) saves most of the garbage collector's
-// work. Neither d nor anything reachable from it may be used afterwards.
-func (p *Parser) Recycle(d *Document) {
-	if d == nil || d.arena == nil {
-		return
-	}
-	ar := d.arena
-	d.arena = nil
-	*d = Document{Path: d.Path} // make later use fail loudly
-	ar.recycle()
-	p.spare = ar
-}
-
-// An arena holds the memory of one fast-parsed document that Recycle can
-// give to the next: the slabs of block nodes and model values, and the
-// backing arrays of the per-document slices and maps.
-type arena struct {
-	paras     slab[ast.Paragraph]
-	items     slab[ast.ListItem]
-	headings  slab[ast.Heading]
-	cells     slab[east.TableCell]
-	sentences slab[Sentence]
-	blocks    slab[Block]
-
-	runs      []run
-	spans     []Span
-	sentPtrs  []*Sentence
-	blockPtrs []*Block
-	anchors   []Anchor
-	anchorSet map[string]int
-	slugs     map[string]int
-}
-
-func (ar *arena) recycle() {
-	ar.paras.recycle()
-	ar.items.recycle()
-	ar.headings.recycle()
-	ar.cells.recycle()
-	ar.sentences.recycle()
-	ar.blocks.recycle()
-	clear(ar.sentPtrs[:cap(ar.sentPtrs)])
-	clear(ar.blockPtrs[:cap(ar.blockPtrs)])
-	clear(ar.anchors[:cap(ar.anchors)])
-	clear(ar.anchorSet)
-	clear(ar.slugs)
-}
-
-// keep records in ar the slices the builder grew, for the next document.
-func (b *builder) keep(ar *arena) {
-	ar.runs, ar.spans, ar.sentPtrs = b.runSlab[:0], b.spanSlab[:0], b.sentPtrs[:0]
-	ar.blockPtrs, ar.anchors = b.doc.Blocks[:0], b.doc.Anchors[:0]
-	ar.anchorSet, ar.slugs = b.doc.anchorSet, b.slugger.seen
-}
-
-// presize gives the per-document slabs room for a document of n bytes,
+// presize gives the per-document slices room for a document of n bytes,
 // from the proportions of real specifications, so that they rarely grow
 // (each growth copies them).
-// Slices and maps recycled in ar serve when they are large enough.
-func (b *builder) presize(n int, ar *arena) {
-	b.runSlab = reuse(ar.runs, n/36+16)
-	b.spanSlab = reuse(ar.spans, n/80+16)
-	b.sentPtrs = reuse(ar.sentPtrs, n/96+16)
-	b.doc.Blocks = reuse(ar.blockPtrs, n/96+16)
-	b.doc.Anchors = reuse(ar.anchors, n/600+8)
-	b.doc.anchorSet, b.slugger.seen = ar.anchorSet, ar.slugs
-	if b.doc.anchorSet == nil {
-		b.doc.anchorSet = make(map[string]int, n/600+8)
-		b.slugger.seen = make(map[string]int, n/600+8)
-	}
-	b.sentSlab, b.blockSlab = &ar.sentences, &ar.blocks
+func (b *builder) presize(n int) {
+	b.runSlab = make([]run, 0, n/36+16)
+	b.spanSlab = make([]Span, 0, n/80+16)
+	b.sentPtrs = make([]*Sentence, 0, n/96+16)
+	b.doc.Blocks = make([]*Block, 0, n/96+16)
+	b.doc.Anchors = make([]Anchor, 0, n/600+8)
+	b.doc.anchorSet = make(map[string]int, n/600+8)
 }
 
-// newBlock and newSentence take model values from the slabs, which a
-// goldmark walk (no arena) creates on first use.
+// newBlock and newSentence take model values from the slabs, created on
+// first use.
 func (b *builder) newBlock() *Block {
 	if b.blockSlab == nil {
 		b.blockSlab = new(slab[Block])
@@ -209,34 +102,6 @@ func (b *builder) newSentence() *Sentence {
 		b.sentSlab = new(slab[Sentence])
 	}
 	return b.sentSlab.new()
-}
-
-// reuse returns s emptied when it can hold n values, else a new slice.
-func reuse[T any](s []T, n int) []T {
-	if cap(s) >= n {
-		return s[:0]
-	}
-	return make([]T, 0, n)
-}
-
-// errFastFallback stops a fast walk that met inline Markdown the fast
-// inline parser leaves to goldmark.
-var errFastFallback = errors.New("fast parser: fall back to goldmark")
-
-// inlines flattens a block's inline content: from goldmark's inline tree,
-// or straight from the source in a fast walk.
-func (b *builder) inlines(n ast.Node) *plainText {
-	if !b.fast {
-		return b.plain(n)
-	}
-	p := n.Parent()
-	task := p != nil && p.Kind() == ast.KindListItem && p.FirstChild() == n
-	pt, ok := b.plainFast(n.Lines(), task)
-	if !ok {
-		b.fallback = true
-		pt = b.plain(n) // an empty text, to finish the block harmlessly
-	}
-	return pt
 }
 
 // check rejects input the model cannot represent faithfully.
@@ -459,35 +324,13 @@ type builder struct {
 	spanSlab  []Span
 	ends      []int // sentence ends of the current block
 
-	fast     bool // walking the fast block parser's tree
-	fallback bool // the fast inline parser gave up
-	footList ast.Node
-	footMark int // len(footnoteUses) where footList stands
-
-	// Inputs and outputs of the fast inline path (fastinline.go), which
-	// reads inline Markdown straight from the source lines instead of a
-	// goldmark inline tree.
-	refs         map[string]refTarget // link reference definitions by util.ToLinkReference(label); the first wins
-	footnotes    map[string]bool      // labels of footnote definitions, as written
-	footnoteUses []string             // footnote labels referenced by plainFast, in the order met
 }
-
-// refTarget is a link reference definition's destination and title, as
-// goldmark stores them.
-type refTarget struct{ dest, title []byte }
 
 // walk builds the model from the block tree. It carries the enclosing
 // list item and block-quote depth down the tree instead of looking them
 // up, which ast.Walk would need a map for.
-func (b *builder) walk(root ast.Node) error {
+func (b *builder) walk(root ast.Node) {
 	b.walkIn(root, container{})
-	if b.footList != nil && !b.fallback {
-		b.walkFootnotes()
-	}
-	if b.fallback {
-		return errFastFallback
-	}
-	return nil
 }
 
 // container is what a block inherits from the blocks around it.
@@ -497,7 +340,7 @@ type container struct {
 }
 
 func (b *builder) walkIn(n ast.Node, in container) {
-	for c := n.FirstChild(); c != nil && !b.fallback; c = c.NextSibling() {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		b.visit(c, in)
 	}
 }
@@ -537,63 +380,8 @@ func (b *builder) visit(n ast.Node, in container) {
 		b.explicitAnchors(sp, nil)
 	case *ast.LinkReferenceDefinition:
 		b.refDef(n)
-	case *east.FootnoteList:
-		if b.fast {
-			// Footnotes come last, as in goldmark's final tree.
-			b.footList, b.footMark = n, len(b.footnoteUses)
-			return
-		}
 	}
 	b.walkIn(n, in)
-}
-
-// walkFootnotes visits footnote definitions as goldmark's footnote
-// transformer leaves them at the end of its tree: only those referenced,
-// ordered by first reference. goldmark numbers references while it parses
-// inlines, block by block, with the definitions still where the first one
-// was; so the order is: references before that place, then those inside
-// the definitions, then those after.
-func (b *builder) walkFootnotes() {
-	main := b.footnoteUses
-	b.footnoteUses = nil
-	for def := b.footList.FirstChild(); def != nil && !b.fallback; def = def.NextSibling() {
-		b.collectUses(def)
-	}
-	uses := append(append(append([]string(nil), main[:b.footMark]...), b.footnoteUses...), main[b.footMark:]...)
-	order := map[string]int{}
-	for _, u := range uses {
-		if _, ok := order[u]; !ok {
-			order[u] = len(order)
-		}
-	}
-	var defs []ast.Node
-	seen := map[string]bool{}
-	for def := b.footList.FirstChild(); def != nil; def = def.NextSibling() {
-		ref := string(def.(*east.Footnote).Ref)
-		if _, used := order[ref]; used && !seen[ref] {
-			seen[ref] = true // a label's first definition takes its references
-			defs = append(defs, def)
-		}
-	}
-	sort.SliceStable(defs, func(i, j int) bool {
-		return order[string(defs[i].(*east.Footnote).Ref)] < order[string(defs[j].(*east.Footnote).Ref)]
-	})
-	for _, def := range defs {
-		b.visit(def, container{})
-	}
-}
-
-// collectUses runs the fast inline parser over the blocks of n, for the
-// footnote references they hold.
-func (b *builder) collectUses(n ast.Node) {
-	switch n.(type) {
-	case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *east.TableCell:
-		b.inlines(n)
-		return
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		b.collectUses(c)
-	}
 }
 
 // pos is n's source offset clamped to the source: goldmark counts
@@ -673,7 +461,7 @@ func (b *builder) blockLines(l *text.Segments) []Span {
 }
 
 func (b *builder) heading(n *ast.Heading) {
-	pt := b.inlines(n)
+	pt := b.plain(n)
 	h := &Heading{Level: n.Level, Text: pt.headingText(), Span: b.nodeSpan(n)}
 	if l := n.Lines(); l != nil && l.Len() > 0 {
 		// ATX headings: extend to the line start so the span covers "##".
@@ -727,7 +515,7 @@ func (b *builder) prose(n ast.Node, kind BlockKind, in container) {
 	if blk.Item != nil && blk.Item.First == nil {
 		blk.Item.First = blk
 	}
-	pt := b.inlines(n)
+	pt := b.plain(n)
 	for _, a := range pt.anchors {
 		b.addAnchor(Anchor{ID: a.id, Kind: ExplicitAnchor, Span: a.span})
 	}
@@ -748,7 +536,7 @@ func (b *builder) table(t *east.Table, in container) {
 			last = tb.Span.Start
 		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			pt := b.inlines(c)
+			pt := b.plain(c)
 			blk := b.newBlock()
 			*blk = Block{Kind: TableCell, Section: b.section, Table: tb, Row: row, Col: col, Quote: in.quote, Item: in.item}
 			sp, ok := pt.sourceSpan()

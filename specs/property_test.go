@@ -108,24 +108,3 @@ func TestPropertyAt(t *testing.T) {
 		t.Errorf("lines = %d, %d; want 3, 7", a.Line, a.Children[0].Line)
 	}
 }
-
-// TestPropertiesModelOnly checks that both parsers give the same tree.
-func TestPropertiesModelOnly(t *testing.T) {
-	src, err := os.ReadFile("testdata/properties.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out [2]bytes.Buffer
-	for i, opts := range []specs.Options{{}, {ModelOnly: true}} {
-		d, err := specs.Parse("p.md", src, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := specs.WriteProperties(&out[i], "json", (&specs.Set{Docs: []*specs.Document{d}}).Properties(nil)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if out[0].String() != out[1].String() {
-		t.Errorf("goldmark and fast parsers differ:\n%s\n%s", out[0].String(), out[1].String())
-	}
-}

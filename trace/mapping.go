@@ -21,7 +21,7 @@ type Mapping struct {
 type Entry struct {
 	// Patterns are globs over full test names: "*" matches any run of
 	// characters other than "/", "**" any run including "/", "?" one
-	// character other than "/".
+	// character other than "/", "{a,b}" either alternative.
 	Patterns []string
 	Targets  []Target
 	// Requests lists the HTTP requests ("METHOD /path") the tests make
@@ -182,26 +182,36 @@ func stringList(file, key string, v *yaml.Node) ([]string, error) {
 	return nil, &SyntaxError{file, v.Line, key + ": want a string or a list of strings"}
 }
 
-// globRE compiles a test-name glob into an anchored regular expression.
+// globRE compiles a test-name glob into an anchored regular expression:
+// "*" is any run of characters but "/", "**" any run, "?" one character
+// but "/", and "{a,b}" either alternative (not nested).
 func globRE(p string) *regexp.Regexp {
 	var b strings.Builder
 	b.WriteString("^")
-	lit := 0
+	lit, inBrace := 0, false
 	flush := func(i int) { b.WriteString(regexp.QuoteMeta(p[lit:i])) }
 	for i := 0; i < len(p); i++ {
+		var re string
 		switch {
 		case strings.HasPrefix(p[i:], "**"):
-			flush(i)
-			b.WriteString(".*")
-			i++
+			re = ".*"
 		case p[i] == '*':
-			flush(i)
-			b.WriteString("[^/]*")
+			re = "[^/]*"
 		case p[i] == '?':
-			flush(i)
-			b.WriteString("[^/]")
+			re = "[^/]"
+		case p[i] == '{' && !inBrace && strings.IndexByte(p[i:], '}') > 0:
+			re, inBrace = "(?:", true
+		case p[i] == ',' && inBrace:
+			re = "|"
+		case p[i] == '}' && inBrace:
+			re, inBrace = ")", false
 		default:
 			continue
+		}
+		flush(i)
+		b.WriteString(re)
+		if re == ".*" {
+			i++
 		}
 		lit = i + 1
 	}

@@ -2,6 +2,14 @@
 // from a directory, and loads what a command needs from it exactly once.
 package workspace
 
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/ocispec/ocispec/conformance"
+)
+
 // ConfigFile is the name looked up in the working directory when --config
 // is not given.
 const ConfigFile = "ocispec.yaml"
@@ -15,8 +23,9 @@ type Config struct {
 	// workspace root) skipped when walking directories.
 	Exclude []string `yaml:"exclude,omitempty"`
 	Minutes Minutes  `yaml:"minutes,omitempty"`
-	// Conformance is the directory of oci-conformance results.
-	Conformance string `yaml:"conformance,omitempty"`
+	// Conformance locates oci-conformance results and says what
+	// "certified" requires; a plain string is the results directory.
+	Conformance Conformance `yaml:"conformance,omitempty"`
 	// Output is the site output directory; default "_site".
 	Output string     `yaml:"output,omitempty"`
 	Lint   LintConfig `yaml:"lint,omitempty"`
@@ -45,6 +54,9 @@ type SpecSetConfig struct {
 	BaseURL string `yaml:"baseURL,omitempty"`
 	// Repository is the source repository URL, used for "edit" links.
 	Repository string `yaml:"repository,omitempty"`
+	// Roles adds words that name a requirement role in this spec set's
+	// prose, by role ("registry: [depot]"); see docs/requirements.md.
+	Roles map[string][]string `yaml:"roles,omitempty"`
 }
 
 // Minutes locates the meeting notes.
@@ -80,4 +92,36 @@ type Trace struct {
 	// FailUnder is the default of ocispec trace --fail-under
 	// ("must=90,should=50").
 	FailUnder string `yaml:"failUnder,omitempty"`
+}
+
+// Conformance configures the certified pages. In ocispec.yaml it is either
+// the results directory or a mapping with results, required and
+// categories; the required workflows default to OCI's.
+type Conformance struct {
+	// Results is the directory laid out as oci-conformance.
+	Results string `yaml:"results"`
+	// Policy holds required (per version) and categories (results.yaml
+	// API name to category), over OCI's defaults.
+	conformance.Policy `yaml:",inline"`
+}
+
+// UnmarshalYAML accepts a directory string or a mapping whose keys are
+// all known.
+func (c *Conformance) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		c.Results = n.Value
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: conformance: want a directory or a mapping", n.Line)
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		switch k := n.Content[i]; k.Value {
+		case "results", "required", "categories":
+		default:
+			return fmt.Errorf("line %d: conformance: unknown key %q (want results, required, categories)", k.Line, k.Value)
+		}
+	}
+	type plain Conformance
+	return n.Decode((*plain)(c))
 }

@@ -35,5 +35,9 @@ func LoadRevision(top, rev string, paths []string, opts specs.LoadOptions) (*spe
 		}
 		docs = append(docs, d)
 	}
+	if len(docs) == 0 {
+		// A mistyped path must not pass as "no change".
+		return nil, fmt.Errorf("%s: no Markdown files at %s", strings.Join(paths, ", "), rev)
+	}
 	return specs.NewSet(top, docs...), nil
 }

@@ -95,12 +95,12 @@ func pathInput(p string) Input {
 // Files lists the Markdown files of an input in reading order without
 // reading them (see specs.Files), for commands that stream documents.
 func (w *Workspace) Files(in Input) ([]specs.File, error) {
-	return specs.Files(in.Root, in.Paths(), w.LoadOptions().Exclude)
+	return specs.Files(in.Root, in.Paths(), w.selectedOptions().Exclude)
 }
 
 // Load parses the files of an input.
 func (w *Workspace) Load(in Input) (*specs.Set, error) {
-	return specs.Load(in.Root, in.Paths(), w.LoadOptions())
+	return specs.Load(in.Root, in.Paths(), w.selectedOptions())
 }
 
 // LoadAt parses the inputs as one spec set as it is at git revision rev of
@@ -129,7 +129,7 @@ func (w *Workspace) LoadAt(ins []Input, top, rev string) (*specs.Set, error) {
 		abs = []string{a}
 	}
 	if rev == "" {
-		return specs.Load(top, abs, w.LoadOptions())
+		return specs.Load(top, abs, w.selectedOptions())
 	}
-	return LoadRevision(top, rev, abs, w.LoadOptions())
+	return LoadRevision(top, rev, abs, w.selectedOptions())
 }

@@ -24,6 +24,9 @@ type Workspace struct {
 	// workspace.
 	ConfigPath string
 	Config     Config
+	// Selection, when set by a command (reqs), narrows the files that
+	// Files, Load and LoadAt read (see SelectOptions).
+	Selection *Selection
 
 	sets []*SpecSet
 }
@@ -183,6 +186,36 @@ func (w *Workspace) LoadOptions() specs.LoadOptions {
 		Exclude: exclude,
 		Options: specs.Options{Abbreviations: w.Config.Lint.Abbreviations},
 	}
+}
+
+// Selection narrows the files a command reads: --exclude patterns, and
+// whether governance files are wanted.
+type Selection struct {
+	Exclude []string
+	// Governance keeps governance files (specs.GovernancePatterns) that a
+	// zero-config workspace leaves out of the requirement graph.
+	Governance bool
+}
+
+// SelectOptions returns LoadOptions with sel applied: its exclude
+// patterns, and in a zero-config workspace (no ocispec.yaml) the
+// governance files left out unless sel.Governance. A configured workspace
+// lists its files itself.
+func (w *Workspace) SelectOptions(sel Selection) specs.LoadOptions {
+	opts := w.LoadOptions()
+	opts.Exclude = append(append([]string(nil), opts.Exclude...), sel.Exclude...)
+	if w.ConfigPath == "" && !sel.Governance {
+		opts.Exclude = append(opts.Exclude, specs.GovernancePatterns...)
+	}
+	return opts
+}
+
+// selectedOptions are LoadOptions with the command's Selection, if any.
+func (w *Workspace) selectedOptions() specs.LoadOptions {
+	if w.Selection == nil {
+		return w.LoadOptions()
+	}
+	return w.SelectOptions(*w.Selection)
 }
 
 // SpecSets parses every configured spec set, once.

@@ -123,3 +123,27 @@ func encodeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
 }
+
+// argsBetween accepts from min to max positional arguments (max < 0: any
+// number) and otherwise fails with a usage error that says what the
+// command wants, in words: "minutes fmt: want one FILE, got none".
+func argsBetween(min, max int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) >= min && (max < 0 || len(args) <= max) {
+			return nil
+		}
+		got := "none"
+		if len(args) > 0 {
+			got = fmt.Sprintf("%d (%s)", len(args), strings.Join(args, " "))
+		}
+		return usagef("%s: want %s, got %s", cmd.CommandPath(), what, got)
+	}
+}
+
+// plural returns "1 fix" or "2 fixes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

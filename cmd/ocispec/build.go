@@ -26,7 +26,7 @@ or the name of a configured spec set.`,
 		Example: `  ocispec build                 # the workspace in ocispec.yaml
   ocispec build docs -o /tmp/site
   ocispec build --config other.yaml`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argsBetween(0, 1, "at most one DIR"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.runBuild(args, output)
 		},
@@ -54,7 +54,11 @@ func (a *app) runBuild(args []string, output string) error {
 	if err := checkOutput(out, ins); err != nil {
 		return err
 	}
-	sum, err := render.Site(list, render.Options{Output: out, Title: title})
+	features, err := certifiedFeatures(ws)
+	if err != nil {
+		return err
+	}
+	sum, err := render.Site(list, render.Options{Output: out, Title: title, Features: features})
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ Exit codes: 0 no warnings or errors, 1 findings, 2 usage or input error.`,
   ocispec lint --fix spec.md
   ocispec lint --rule one-sentence-per-line --rule rfc-link .
   ocispec lint --changed                     # lines staged for commit
-  ocispec lint --changed=origin/main --format sarif > lint.sarif`,
+  ocispec lint --changed origin/main --format sarif > lint.sarif`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.runLint(args, fl)
 		},
@@ -55,7 +55,7 @@ Exit codes: 0 no warnings or errors, 1 findings, 2 usage or input error.`,
 	f := cmd.Flags()
 	f.StringArrayVar(&fl.rules, "rule", nil, "run only rule `ID` (repeatable; runs it even when off)")
 	f.BoolVar(&fl.fix, "fix", false, "apply safe fixes in place, then report what remains")
-	f.StringVar(&fl.changed, "changed", "", "report only findings on lines changed against `REV` (without a value: the staged index)")
+	f.StringVar(&fl.changed, "changed", "", "report only findings on lines changed against `REV` (--changed REV or --changed=REV; alone: the staged index)")
 	f.Lookup("changed").NoOptDefVal = changedIndex
 	return withFormats(cmd, lint.Formats()...)
 }
@@ -75,29 +75,10 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 	if err != nil {
 		return err
 	}
-
-	var changed lint.ChangedLines
-	if fl.changed != "" {
-		rev := fl.changed
-		if rev == changedIndex {
-			rev = ""
-		}
-		// git runs where the linted files are, which may be another
-		// checkout than the current directory.
-		gitDir := cwd
-		if len(args) > 0 {
-			if fi, err := os.Stat(args[0]); err == nil {
-				gitDir = args[0]
-				if !fi.IsDir() {
-					gitDir = filepath.Dir(args[0])
-				}
-			}
-		}
-		if changed, err = lint.GitChanged(gitDir, rev); err != nil {
-			return usageError{err}
-		}
+	changed, args, err := lintChanged(fl.changed, args)
+	if err != nil {
+		return err
 	}
-
 	sets, err := lintSets(ws, args)
 	if err != nil {
 		return usageError{err}
@@ -124,6 +105,48 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 		}
 	}
 	return nil
+}
+
+// lintChanged reads the lines changed against the --changed revision
+// (nil without --changed). "--changed REV" is read like "--changed=REV"
+// when REV is a revision and no file or directory: cobra gives the flag
+// no value then and REV as the first argument.
+func lintChanged(flag string, args []string) (lint.ChangedLines, []string, error) {
+	if flag == "" {
+		return nil, args, nil
+	}
+	rev := flag
+	if rev == changedIndex {
+		rev = ""
+		if len(args) > 0 && dirOf(args[0]) == "" && isRevision(revisionDir(args[1:]), args[0]) {
+			rev, args = args[0], args[1:]
+		}
+	}
+	// git runs where the linted files are, which may be another checkout
+	// than the current directory.
+	gitDir := revisionDir(args)
+	if _, err := gitTop("--changed", gitDir); err != nil {
+		return nil, nil, err
+	}
+	if rev != "" {
+		if err := checkRevision("--changed", gitDir, rev); err != nil {
+			return nil, nil, err
+		}
+	}
+	changed, err := lint.GitChanged(gitDir, rev)
+	if err != nil {
+		return nil, nil, usageError{err}
+	}
+	return changed, args, nil
+}
+
+// revisionDir is where git resolves a revision for the paths that follow
+// it: the directory of the first path, else the current directory.
+func revisionDir(paths []string) string {
+	if len(paths) > 0 && dirOf(paths[0]) != "" {
+		return dirOf(paths[0])
+	}
+	return "."
 }
 
 // A lintSet is one spec set to lint: its root and its files.
@@ -156,7 +179,7 @@ func (a *app) lintFix(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, ch
 		}
 	}
 	if fixed > 0 {
-		fmt.Fprintf(a.stderr, "ocispec lint: applied %d fixes in %d files\n", fixed, nfiles)
+		fmt.Fprintf(a.stderr, "ocispec lint: applied %s in %s\n", plural(fixed, "fix", "fixes"), plural(nfiles, "file", "files"))
 	}
 	return nil
 }

@@ -164,16 +164,34 @@ func TestLintChanged(t *testing.T) {
 	if code != 1 || !strings.Contains(stdout, "a.md:5:") || strings.Contains(stdout, "a.md:3:") {
 		t.Errorf("against HEAD~1: exit %d %q", code, stdout)
 	}
+	// The revision as a separate argument, as the README shows it.
+	for _, args := range [][]string{{"--changed", "HEAD~1", "."}, {"--changed", "HEAD~1"}, {"--changed", "HEAD~1", "a.md"}} {
+		code, stdout, stderr := runCLI(t, append([]string{"lint"}, args...)...)
+		if code != 1 || !strings.Contains(stdout, "a.md:5:") || strings.Contains(stdout, "a.md:3:") {
+			t.Errorf("lint %q: exit %d %q %q", args, code, stdout, stderr)
+		}
+	}
 	// From outside the checkout, git runs where the linted files are.
-	t.Chdir(t.TempDir())
-	code, stdout, _ = runCLI(t, "lint", "--changed=HEAD~1", dir)
-	if code != 1 || !strings.Contains(stdout, "a.md:5:") {
-		t.Errorf("from outside the checkout: exit %d %q", code, stdout)
+	outside := t.TempDir()
+	t.Chdir(outside)
+	for _, args := range [][]string{{"--changed=HEAD~1", dir}, {"--changed", "HEAD~1", dir}} {
+		code, stdout, stderr := runCLI(t, append([]string{"lint"}, args...)...)
+		if code != 1 || !strings.Contains(stdout, "a.md:5:") {
+			t.Errorf("from outside the checkout, lint %q: exit %d %q %q", args, code, stdout, stderr)
+		}
+	}
+	// Outside git the message says so, without git's command line.
+	if err := os.WriteFile("x.md", []byte("# X\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "lint", "--changed", "x.md")
+	if want := "ocispec: --changed: the current directory is not in a git repository\n"; code != 2 || stderr != want {
+		t.Errorf("outside git: exit %d %q, want %q", code, stderr, want)
 	}
 	t.Chdir(dir)
-	code, _, stderr := runCLI(t, "lint", "--changed=nope", ".")
-	if code != 2 || !strings.Contains(stderr, "nope") {
-		t.Errorf("bad revision: exit %d %q", code, stderr)
+	code, _, stderr = runCLI(t, "lint", "--changed=nope", ".")
+	if want := "ocispec: --changed: \"nope\" is not a revision of the git repository in the current directory\n"; code != 2 || stderr != want {
+		t.Errorf("bad revision: exit %d %q, want %q", code, stderr, want)
 	}
 	// --fix with --changed fixes only the changed lines.
 	code, _, _ = runCLI(t, "lint", "--fix", "--changed=HEAD~1", ".")

@@ -51,7 +51,7 @@ summary line per meeting.`,
 		Example: `  ocispec minutes parse notes.md --format json
   ocispec minutes parse meeting-notes/oci-weekly-notes-2025.md
   ocispec minutes parse                 # minutes.source of ocispec.yaml`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argsBetween(0, 1, "at most one FILE"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			file := ""
 			if len(args) == 1 {
@@ -91,7 +91,7 @@ inferred where the notes' conventions allow.`,
 		Example: `  ocispec minutes fmt notes.md > formatted.md
   ocispec minutes fmt --check meeting-notes/oci-weekly-notes-2025.md
   ocispec minutes fmt --write notes.md`,
-		Args: cobra.ExactArgs(1),
+		Args: argsBetween(1, 1, "one FILE (a notes or archive file)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if write && check {
 				return usagef("--write and --check are exclusive")
@@ -119,7 +119,7 @@ inferred where the notes' conventions allow.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&write, "write", "w", false, "rewrite FILE in place (atomically) instead of printing it")
-	cmd.Flags().BoolVar(&check, "check", false, "print nothing; exit 1 if FILE is not in the archive layout")
+	cmd.Flags().BoolVar(&check, "check", false, "write nothing; if FILE is not in the archive layout, print its name and exit 1")
 	return withFormats(cmd, "text")
 }
 
@@ -145,7 +145,7 @@ the workspace config (ocispec.yaml).`,
 		Example: `  ocispec minutes archive notes.md --archive-dir meeting-notes --before 2026-04-01
   ocispec minutes archive notes.md --archive-dir meeting-notes --before 2026-04-01 --write-back
   ocispec minutes archive notes.md --archive-dir meeting-notes --before 2025-04-01 --period apr-mar --dry-run`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argsBetween(0, 1, "at most one NOTES.md"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			notesPath := ""
 			if len(args) == 1 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,13 +10,49 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocispec/ocispec/internal/gitexec"
 	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/workspace"
 )
 
+// reqsFlags are the file selection and filter flags of reqs.
+type reqsFlags struct {
+	exclude               []string
+	governance            bool
+	role, level, property string
+}
+
+func (f *reqsFlags) addSelection(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&f.exclude, "exclude", nil, "leave out files matching `GLOB` (repeatable)")
+	cmd.Flags().BoolVar(&f.governance, "governance", false, "keep governance files (MAINTAINERS, GOVERNANCE, RELEASES, CONTRIBUTING, .github) that a zero-config run leaves out")
+}
+
+func (f *reqsFlags) selection() workspace.Selection {
+	return workspace.Selection{Exclude: f.exclude, Governance: f.governance}
+}
+
+// filter checks and returns the --role, --level and --property filter.
+func (f *reqsFlags) filter() (reqs.Filter, error) {
+	flt := reqs.Filter{Role: reqs.Role(f.role), Level: reqs.Level(f.level), Property: f.property}
+	if f.role != "" && !slices.Contains(reqs.Roles(), flt.Role) {
+		return flt, usagef("--role %q: want one of %s", f.role, joinRoles())
+	}
+	if f.level != "" && !slices.Contains(reqs.Levels(), flt.Level) {
+		return flt, usagef("--level %q: want MUST, MUST NOT, MAY NOT, SHOULD, SHOULD NOT or MAY", f.level)
+	}
+	return flt, nil
+}
+
+func joinRoles() string {
+	var s []string
+	for _, r := range reqs.Roles() {
+		s = append(s, string(r))
+	}
+	return strings.Join(s, ", ")
+}
+
 func (a *app) reqsCmd() *cobra.Command {
+	var fl reqsFlags
 	var properties bool
 	cmd := &cobra.Command{
 		Use:   "reqs [PATH...]",
@@ -43,10 +80,14 @@ Exit codes: 0 success, 2 usage or input error.`,
 			if properties {
 				return a.runProperties(args)
 			}
-			return a.runReqs(args)
+			return a.runReqs(args, &fl)
 		},
 	}
 	cmd.Flags().BoolVar(&properties, "properties", false, "print the property model (documented JSON properties) instead: text or json")
+	fl.addSelection(cmd)
+	cmd.Flags().StringVar(&fl.role, "role", "", "only requirements with role `R` (registry, client, runtime, implementation, content, process, other)")
+	cmd.Flags().StringVar(&fl.level, "level", "", "only requirements of level `L` (\"MUST NOT\" includes MAY NOT)")
+	cmd.Flags().StringVar(&fl.property, "property", "", "only requirements on property `P` or below it")
 	cmd.AddCommand(a.reqsDiffCmd())
 	return withFormats(cmd, reqs.GraphFormats()...)
 }
@@ -75,12 +116,16 @@ func (a *app) runProperties(args []string) error {
 	return specs.WriteProperties(a.stdout, a.format, all)
 }
 
-func (a *app) runReqs(args []string) error {
+func (a *app) runReqs(args []string, fl *reqsFlags) error {
+	flt, err := fl.filter()
+	if err != nil {
+		return err
+	}
 	ws, err := a.openWorkspace()
 	if err != nil {
 		return err
 	}
-	sets, err := loadSets(ws, args)
+	sets, err := loadReqSets(ws, args, fl.selection())
 	if err != nil {
 		return usageError{err}
 	}
@@ -90,13 +135,42 @@ func (a *app) runReqs(args []string) error {
 	}
 	all := &reqs.Graph{Requirements: []*reqs.Requirement{}, Edges: []reqs.Edge{}}
 	for _, set := range sets {
-		g := reqs.Extract(set)
+		g := reqs.ExtractWith(set.Set, reqs.Options{Vocabulary: set.vocab}).Filter(flt)
 		a.warn(g.Warnings)
 		g.MapPaths(relTo(cwd, set.Root))
 		all.Requirements = append(all.Requirements, g.Requirements...)
 		all.Edges = append(all.Edges, g.Edges...)
 	}
 	return reqs.WriteGraph(a.stdout, a.format, all)
+}
+
+// A loadedSet is a parsed spec set with its role vocabulary.
+type loadedSet struct {
+	*specs.Set
+	vocab *reqs.Vocabulary
+}
+
+// loadReqSets is loadSets for the requirement graph: with the selection
+// flags, the vocabulary of each set, and an error for a path or set that
+// holds no Markdown.
+func loadReqSets(ws *workspace.Workspace, args []string, sel workspace.Selection) ([]loadedSet, error) {
+	ws.Selection = &sel
+	var sets []loadedSet
+	for _, in := range ws.Select(args, workspace.OneSet) {
+		vocab, err := reqs.DefaultVocabulary().With(in.Config.Roles)
+		if err != nil {
+			return nil, fmt.Errorf("%s: spec set %q: roles: %v", cmp.Or(ws.ConfigPath, workspace.ConfigFile), in.Config.Name, err)
+		}
+		set, err := ws.Load(in)
+		if err != nil {
+			return nil, err
+		}
+		if len(set.Docs) == 0 {
+			return nil, fmt.Errorf("%s: no Markdown files", strings.Join(in.Paths(), ", "))
+		}
+		sets = append(sets, loadedSet{set, vocab})
+	}
+	return sets, nil
 }
 
 // loadSets parses the spec sets reqs reads (see workspace.Select).
@@ -135,6 +209,7 @@ func (a *app) warn(ws []string) {
 
 func (a *app) reqsDiffCmd() *cobra.Command {
 	var gitRange string
+	var fl reqsFlags
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW | diff --git REV1..REV2 [PATH...]",
 		Short: "List the normative changes between two versions of a spec",
@@ -161,14 +236,15 @@ Exit codes, as diff(1): 0 no normative change, 1 normative changes listed,
   ocispec reqs diff --git v1.1.0..HEAD spec.md --format markdown
   ocispec reqs diff --git origin/main     # working tree against main`,
 		RunE: func(_ *cobra.Command, args []string) error {
-			return a.runReqsDiff(args, gitRange)
+			return a.runReqsDiff(args, gitRange, fl.selection())
 		},
 	}
+	fl.addSelection(cmd)
 	cmd.Flags().StringVar(&gitRange, "git", "", "compare git revisions `REV1..REV2` (REV1.. or REV: against the working tree)")
 	return withFormats(cmd, reqs.DiffFormats()...)
 }
 
-func (a *app) runReqsDiff(args []string, gitRange string) error {
+func (a *app) runReqsDiff(args []string, gitRange string, sel workspace.Selection) error {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
@@ -176,7 +252,7 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 	var oldG, newG *reqs.Graph
 	var oldMap, newMap func(string) string
 	if gitRange != "" {
-		oldG, newG, oldMap, newMap, err = a.gitGraphs(cwd, gitRange, args)
+		oldG, newG, oldMap, newMap, err = a.gitGraphs(cwd, gitRange, args, sel)
 		if err != nil {
 			return err
 		}
@@ -188,6 +264,7 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 		if err != nil {
 			return err
 		}
+		ws.Selection = &sel
 		var sets [2]*specs.Set
 		for i, in := range ws.Select(args, workspace.SetPerPath) {
 			if sets[i], err = ws.Load(in); err != nil {
@@ -214,20 +291,27 @@ func (a *app) runReqsDiff(args []string, gitRange string) error {
 // gitGraphs extracts the requirement graphs of two revisions. Old paths
 // are shown as REV1:path, new ones as REV2:path (or plain paths for the
 // working tree), relative to the current directory.
-func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *reqs.Graph, oldMap, newMap func(string) string, err error) {
+func (a *app) gitGraphs(cwd, rng string, args []string, sel workspace.Selection) (oldG, newG *reqs.Graph, oldMap, newMap func(string) string, err error) {
 	rev1, rev2, _ := strings.Cut(rng, "..")
 	if rev1 == "" {
 		return nil, nil, nil, nil, usagef("--git %q: want REV1..REV2", rng)
 	}
-	top, err := git(cwd, "rev-parse", "--show-toplevel")
+	top, err := gitTop("--git", ".")
 	if err != nil {
-		return nil, nil, nil, nil, usagef("--git: not in a git checkout: %v", err)
+		return nil, nil, nil, nil, err
 	}
-	top = strings.TrimSpace(top)
+	for _, rev := range []string{rev1, rev2} {
+		if rev != "" {
+			if err := checkRevision("--git", ".", rev); err != nil {
+				return nil, nil, nil, nil, err
+			}
+		}
+	}
 	ws, err := a.openWorkspace()
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
+	ws.Selection = &sel
 	ins := ws.Select(args, workspace.OneSet)
 	graph := func(rev string) (*reqs.Graph, func(string) string, error) {
 		rel := relTo(cwd, top)
@@ -250,9 +334,4 @@ func (a *app) gitGraphs(cwd, rng string, args []string) (oldG, newG *reqs.Graph,
 		return nil, nil, nil, nil, err
 	}
 	return oldG, newG, oldMap, newMap, nil
-}
-
-func git(dir string, args ...string) (string, error) {
-	b, err := gitexec.Output(dir, args...)
-	return string(b), err
 }

@@ -38,7 +38,7 @@ func TestReqsFormats(t *testing.T) {
 			if len(g.Requirements) != 14 || len(g.Edges) == 0 {
 				t.Fatalf("%d requirements, %d edges", len(g.Requirements), len(g.Edges))
 			}
-			for _, key := range []string{"id", "keyword", "level", "actor", "property", "conditional", "text", "file", "line", "column", "section", "sectionPath", "refs"} {
+			for _, key := range []string{"id", "keyword", "level", "actor", "role", "property", "conditional", "text", "file", "line", "column", "section", "sectionPath", "refs"} {
 				if _, ok := g.Requirements[0][key]; !ok {
 					t.Errorf("requirement has no %q", key)
 				}
@@ -60,7 +60,7 @@ func TestReqsFormats(t *testing.T) {
 			}
 		}},
 		{"markdown", func(t *testing.T, out string) {
-			if !strings.Contains(out, "## "+v1+" › widget-properties") || !strings.Contains(out, "| `fetch-digest` | SHOULD | depot |") {
+			if !strings.Contains(out, "## "+v1+" › widget-properties") || !strings.Contains(out, "| `fetch-digest` | SHOULD | content | depot |") {
 				t.Errorf("markdown output:\n%s", out)
 			}
 		}},
@@ -143,7 +143,7 @@ func TestReqsDiffFiles(t *testing.T) {
 	}
 
 	code, out, _ = runCLI(t, "reqs", "diff", "--format", "markdown", reqsFixtures+"/v3.md", reqsFixtures+"/v4.md")
-	if code != 1 || !strings.Contains(out, "## Added") || !strings.Contains(out, "## Removed") || !strings.Contains(out, "| reworded | MUST | `fetch-digest` |") {
+	if code != 1 || !strings.Contains(out, "## Added") || !strings.Contains(out, "## Removed") || !strings.Contains(out, "| reworded | MUST | content | `fetch-digest` |") {
 		t.Errorf("markdown diff: exit %d\n%s", code, out)
 	}
 }
@@ -216,6 +216,13 @@ func TestReqsDiffGit(t *testing.T) {
 		t.Errorf("working tree diff: exit %d\n%s%s", code, out, stderr)
 	}
 
+	// A path that matches nothing must not pass as "no change".
+	t.Chdir(dir)
+	code, out, stderr = runCLI(t, "reqs", "diff", "--git", "HEAD~1..HEAD", "nosuchdir")
+	if code != 2 || !strings.Contains(stderr, "nosuchdir") {
+		t.Errorf("path matching nothing: exit %d\n%s%s", code, out, stderr)
+	}
+
 	code, _, stderr = runCLI(t, "reqs", "diff", "--git", "nosuchrev..HEAD", ".")
 	if code != 2 || !strings.Contains(stderr, "nosuchrev") {
 		t.Errorf("bad revision: exit %d, %s", code, stderr)
@@ -238,6 +245,61 @@ func TestReqsSpecSetName(t *testing.T) {
 	for _, r := range g.Requirements {
 		if f, _ := r["file"].(string); !strings.HasPrefix(f, "../../examples/") {
 			t.Fatalf("file %q is not relative to the current directory", f)
+		}
+	}
+}
+
+// TestReqsSelection: filters, --exclude, governance files left out of a
+// zero-config run unless asked, and a path with no Markdown is exit 2.
+func TestReqsSelection(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"spec.md":       "# Spec\n\nA registry MUST answer.\nClients SHOULD retry.\n",
+		"GOVERNANCE.md": "# Governance\n\nMaintainers MUST vote.\n",
+		"extra.md":      "# Extra\n\nA runtime MAY NOT start.\n",
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	count := func(args ...string) int {
+		t.Helper()
+		code, out, stderr := runCLI(t, append([]string{"reqs", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("reqs %v: exit %d: %s", args, code, stderr)
+		}
+		var g reqsJSON
+		if err := json.Unmarshal([]byte(out), &g); err != nil {
+			t.Fatal(err)
+		}
+		return len(g.Requirements)
+	}
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{nil, 3},
+		{[]string{"--governance"}, 4},
+		{[]string{"GOVERNANCE.md"}, 1}, // named explicitly: asked for
+		{[]string{"--exclude", "extra.md"}, 2},
+		{[]string{"--role", "registry"}, 1},
+		{[]string{"--role", "runtime"}, 1},
+		{[]string{"--level", "MUST NOT"}, 1}, // MAY NOT is MUST NOT in effect
+		{[]string{"--level", "SHOULD", "--role", "client"}, 1},
+	}
+	for _, tt := range tests {
+		if got := count(tt.args...); got != tt.want {
+			t.Errorf("reqs %v: %d requirements, want %d", tt.args, got, tt.want)
+		}
+	}
+	for _, args := range [][]string{{"reqs", "empty"}, {"reqs", "--role", "nobody"}, {"reqs", "diff", "empty", "spec.md"}} {
+		if code, _, _ := runCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
 }

@@ -51,7 +51,7 @@ a results file that cannot be read).`,
   ocispec trace --fail-under must=90
   ocispec trace --spec spec.md --mapping examples/distribution-spec-trace.yaml --results zot/junit.xml
   ocispec trace --spec docs --tests . --results go-test.json --format json`,
-		Args: cobra.NoArgs,
+		Args: argsBetween(0, 0, "no arguments"),
 		RunE: func(*cobra.Command, []string) error { return a.runTrace(f) },
 	}
 	fl := cmd.Flags()

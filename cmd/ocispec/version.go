@@ -11,7 +11,7 @@ func (a *app) versionCmd() *cobra.Command {
 	return withFormats(&cobra.Command{
 		Use:   "version",
 		Short: "Print the ocispec version",
-		Args:  cobra.NoArgs,
+		Args:  argsBetween(0, 0, "no arguments"),
 		Example: `  ocispec version
   ocispec version --format json`,
 		RunE: func(*cobra.Command, []string) error {
