@@ -160,6 +160,8 @@ func copyWorkspace(t *testing.T, from string) string {
 		switch {
 		case skip[d.Name()] && d.IsDir():
 			return filepath.SkipDir
+		case d.Name() == ".git":
+			return nil // a worktree's .git file points at the real repository
 		case d.IsDir():
 			return os.MkdirAll(dst, 0o755)
 		case !d.Type().IsRegular():
