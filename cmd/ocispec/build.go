@@ -58,6 +58,11 @@ func (a *app) runBuild(args []string, output string) error {
 	if err != nil {
 		return err
 	}
+	traced, err := a.traceFeature(ws)
+	if err != nil {
+		return err
+	}
+	features = append(features, traced...)
 	sum, err := render.Site(list, render.Options{Output: out, Title: title, Features: features})
 	if err != nil {
 		return err

@@ -158,10 +158,16 @@ func copyWorkspace(t *testing.T, from string) string {
 		rel, _ := filepath.Rel(from, p)
 		dst := filepath.Join(to, rel)
 		switch {
+		case d.Name() == ".git" && !d.IsDir():
+			// A worktree's .git is a file pointing at the real
+			// repository: copied, git in the copy would commit there.
+			return nil
 		case skip[d.Name()] && d.IsDir():
 			return filepath.SkipDir
 		case d.Name() == ".git":
-			return nil // a worktree's .git file points at the real repository
+			// In a git worktree .git is a file naming the real repository:
+			// copied, it made the test's git commands commit there.
+			return nil
 		case d.IsDir():
 			return os.MkdirAll(dst, 0o755)
 		case !d.Type().IsRegular():
@@ -201,6 +207,9 @@ func TestDocumentedCommands(t *testing.T) {
 		t.Fatalf("found only %d command lines in %v", len(cmds), docsWithCommands)
 	}
 	ws := copyWorkspace(t, repo)
+	if _, err := os.Lstat(filepath.Join(ws, ".git")); err == nil {
+		t.Fatal("the copy holds a .git: git would run in the repository")
+	}
 	testgit.Run(t, ws, "init", "-q", "-b", "main")
 	testgit.Run(t, ws, "add", "-A")
 	testgit.Run(t, ws, "commit", "-qm", "example workspace")
