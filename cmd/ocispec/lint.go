@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -64,6 +66,7 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 		return err
 	}
 	cfg := lintConfig(ws.Config.Lint, fl.rules)
+	cfg.Options = withSchemaMediaTypes(cfg.Options, ws)
 	rules, err := lint.Select(cfg)
 	if err != nil {
 		return usageError{err}
@@ -213,6 +216,31 @@ func lintConfig(lc workspace.LintConfig, only []string) lint.Config {
 		cfg.Severity[id], _ = lint.ParseSeverity(s)
 	}
 	return cfg
+}
+
+// withSchemaMediaTypes gives the example-schema rule the media types that
+// schema.mediaTypes in ocispec.yaml maps, as MEDIATYPE=FILE pairs with
+// the files resolved against the workspace root.
+func withSchemaMediaTypes(opts map[string]map[string]any, ws *workspace.Workspace) map[string]map[string]any {
+	if len(ws.Config.Schema.MediaTypes) == 0 {
+		return opts
+	}
+	out := maps.Clone(opts)
+	if out == nil {
+		out = map[string]map[string]any{}
+	}
+	rule := maps.Clone(out["example-schema"])
+	if rule == nil {
+		rule = map[string]any{}
+	}
+	var pairs []string
+	for mt, file := range ws.Config.Schema.MediaTypes {
+		pairs = append(pairs, mt+"="+ws.Path(file))
+	}
+	sort.Strings(pairs)
+	rule["mediaTypes"] = pairs
+	out["example-schema"] = rule
+	return out
 }
 
 // color reports whether text output goes to a terminal that wants color.
