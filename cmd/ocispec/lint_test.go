@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -234,33 +233,4 @@ func TestPreCommitHooks(t *testing.T) {
 			t.Errorf("%s: %v", h.ID, err)
 		}
 	}
-}
-
-// gcSettings reads the GC percent and the memory limit without changing
-// them.
-func gcSettings() (percent int, limit int64) {
-	percent = debug.SetGCPercent(100)
-	debug.SetGCPercent(percent)
-	return percent, debug.SetMemoryLimit(-1)
-}
-
-func TestTuneLintGC(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	p0, l0 := gcSettings()
-	restore := tuneLintGC()
-	if p, l := gcSettings(); p != lintGCPercent || l != lintMemoryLimit {
-		t.Errorf("tuned: GC percent %d, memory limit %d; want %d, %d", p, l, lintGCPercent, lintMemoryLimit)
-	}
-	restore()
-	if p, l := gcSettings(); p != p0 || l != l0 {
-		t.Errorf("restored: GC percent %d, memory limit %d; want %d, %d", p, l, p0, l0)
-	}
-	// A GOGC from the user wins.
-	t.Setenv("GOGC", "50")
-	restore = tuneLintGC()
-	if p, l := gcSettings(); p != p0 || l != l0 {
-		t.Errorf("with GOGC set: GC percent %d, memory limit %d; want them untouched", p, l)
-	}
-	restore()
 }
