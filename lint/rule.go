@@ -132,6 +132,8 @@ func Rules() []Rule {
 		newDuplicateID(),
 		tocMismatch{},
 		propertyList{},
+		exampleSchema{},
+		endpointConsistency{},
 	}
 	return append(rules, newDirectiveRule(rules))
 }

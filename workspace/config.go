@@ -30,6 +30,15 @@ type Config struct {
 	Output string     `yaml:"output,omitempty"`
 	Lint   LintConfig `yaml:"lint,omitempty"`
 	Trace  Trace      `yaml:"trace,omitempty"`
+	Schema Schema     `yaml:"schema,omitempty"`
+}
+
+// Schema configures ocispec schema and the example-schema lint rule.
+type Schema struct {
+	// MediaTypes maps a media type to a JSON Schema file (relative to the
+	// workspace root) that its examples are validated against, beyond
+	// image-spec's built-in schemas and the generated ones.
+	MediaTypes map[string]string `yaml:"mediaTypes,omitempty"`
 }
 
 // SpecSetConfig is one specification: its files in reading order.
@@ -45,6 +54,9 @@ type SpecSetConfig struct {
 	BaseURL string `yaml:"baseURL,omitempty"`
 	// Repository is the source repository URL, used for "edit" links.
 	Repository string `yaml:"repository,omitempty"`
+	// Branch is the branch the "edit" links point at; default: git's
+	// default branch.
+	Branch string `yaml:"branch,omitempty"`
 	// Roles adds words that name a requirement role in this spec set's
 	// prose, by role ("registry: [depot]"); see docs/requirements.md.
 	Roles map[string][]string `yaml:"roles,omitempty"`

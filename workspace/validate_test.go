@@ -11,6 +11,11 @@ import (
 
 // TestConfigConstraints has one case per constraint of docs/config.md:
 // each error names the file, line and column, in the document's words.
+//
+// Covers: syntax-791f38, syntax-a50b9a, syntax-8c32c9, properties-916ee6, properties-182532, properties-bedaeb
+// Covers: spec-set-properties-51815b, spec-set-properties-9c4946, spec-set-properties-b59815, spec-set-properties-282561
+// Covers: lint-properties-63a261, lint-properties-845884, lint-properties-25ce37, lint-properties-65beb6
+// Covers: errors-9c0657, errors-ac3e79, errors-4cf510
 func TestConfigConstraints(t *testing.T) {
 	tests := []struct {
 		name, yaml string
@@ -24,7 +29,7 @@ func TestConfigConstraints(t *testing.T) {
 		{"top level not a mapping", "- a\n", []string{"ocispec.yaml:1:1: the top-level value must be a mapping"}},
 		{"broken yaml", "specs: [\n", []string{"ocispec.yaml:1: did not find expected node content"}},
 		{"unknown top-level key", "spec:\n  - {name: a, files: [a.md]}\n", []string{`ocispec.yaml:1:1: unknown key "spec" (known: `}},
-		{"unknown key in a spec set", "specs:\n  - name: a\n    files: [a.md]\n    flies: [b]\n", []string{`ocispec.yaml:4:5: unknown key "flies" in specs[] (known: baseURL, files,`}},
+		{"unknown key in a spec set", "specs:\n  - name: a\n    files: [a.md]\n    flies: [b]\n", []string{`ocispec.yaml:4:5: unknown key "flies" in specs[] (known: baseURL, branch, files,`}},
 		{"keys are case-sensitive", "specs:\n  - name: a\n    files: [a.md]\n    baseurl: https://x.example/\n", []string{`ocispec.yaml:4:5: unknown key "baseurl" in specs[] (keys are case-sensitive: did you mean "baseURL"?)`}},
 		{"key twice", "output: a\noutput: b\n", []string{`ocispec.yaml:2:1: key "output" is given twice`}},
 		{"specs not an array", "specs: 3\n", []string{"ocispec.yaml:1:8: specs must be an array of objects, not the number 3"}},
@@ -78,6 +83,8 @@ func TestConfigConstraints(t *testing.T) {
 
 // TestConfigFilesExist: a files entry that does not exist is an error at
 // its line in the config, naming the config.
+//
+// Covers: spec-set-properties-10b545
 func TestConfigFilesExist(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, ConfigFile)

@@ -42,15 +42,11 @@ func (a *app) runBuild(args []string, output string) error {
 		return err
 	}
 	ins := ws.Select(args, workspace.OneSet)
-	list, err := renderSpecs(ws, ins)
+	list, opts, warnings, err := render.FromWorkspace(ws, ins)
 	if err != nil {
-		return err
+		return usageError{err}
 	}
 	out := cmp.Or(output, ws.Path(ws.Config.Output))
-	title := "Specifications"
-	if len(ins) == 1 && !ins[0].Configured {
-		title = ""
-	}
 	if err := checkOutput(out, ins); err != nil {
 		return err
 	}
@@ -62,11 +58,13 @@ func (a *app) runBuild(args []string, output string) error {
 	if err != nil {
 		return err
 	}
-	features = append(features, traced...)
-	sum, err := render.Site(list, render.Options{Output: out, Title: title, Features: features})
+	opts.Features = append(features, traced...)
+	opts.Output = out
+	sum, err := render.Site(list, opts)
 	if err != nil {
 		return err
 	}
+	sum.Warnings = append(warnings, sum.Warnings...)
 	for _, w := range sum.Warnings {
 		fmt.Fprintf(a.stderr, "warning: %s\n", w)
 	}
@@ -115,36 +113,4 @@ func checkOutput(out string, ins []workspace.Input) error {
 		}
 	}
 	return nil
-}
-
-// renderSpecs describes the workspace's spec sets for the site: configured
-// titles and file order, and the repository, default branch and place in
-// it for "edit this page" links (from git where the config is silent).
-func renderSpecs(ws *workspace.Workspace, ins []workspace.Input) ([]render.Spec, error) {
-	var list []render.Spec
-	for _, in := range ins {
-		set, err := ws.Load(in)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		sc := in.Config
-		sp := render.Spec{Name: sc.Name, Version: sc.Version, Repository: sc.Repository, Set: set, Ordered: in.Configured && allFiles(ws, sc.Files)}
-		if in.Configured {
-			sp.Title = sc.Title
-		}
-		render.GitSource(&sp, set.Root)
-		list = append(list, sp)
-	}
-	return list, nil
-}
-
-// allFiles reports whether every configured entry names a file: then the
-// config gives the reading order; a directory's files come in path order.
-func allFiles(ws *workspace.Workspace, files []string) bool {
-	for _, f := range files {
-		if fi, err := os.Stat(ws.Path(f)); err != nil || fi.IsDir() {
-			return false
-		}
-	}
-	return true
 }
