@@ -53,7 +53,7 @@ func TestRedoclyLint(t *testing.T) {
 			cmd.Env = append(os.Environ(), "REDOCLY_TELEMETRY=off", "REDOCLY_SUPPRESS_UPDATE_NOTICE=true")
 			out, _ := cmd.Output()
 			var res struct {
-				Totals struct{ Errors, Warnings int } `json:"totals"`
+				Totals   struct{ Errors, Warnings int } `json:"totals"`
 				Problems []struct {
 					RuleID, Severity, Message string
 				} `json:"problems"`
