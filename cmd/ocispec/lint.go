@@ -83,8 +83,6 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 	if err != nil {
 		return usageError{err}
 	}
-	// The settings hold through reporting, which allocates the output.
-	defer tuneLintGC()()
 	if fl.fix {
 		if err := a.lintFix(sets, rules, cfg, changed); err != nil {
 			return err
@@ -182,36 +180,6 @@ func (a *app) lintFix(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, ch
 		fmt.Fprintf(a.stderr, "ocispec lint: applied %s in %s\n", plural(fixed, "fix", "fixes"), plural(nfiles, "file", "files"))
 	}
 	return nil
-}
-
-// The streaming lint (and --fix) holds one parsed document at a time, so
-// its live heap stays small (about 60 MB for a 100 MB spec set: the
-// findings and the anchors of every document) while parsing allocates
-// garbage at a high rate. With the default GOGC of 100 a 100 MB run
-// collects about 90 times. lintGCPercent lets the heap grow to eleven
-// times the live heap between collections, and lintMemoryLimit caps that
-// growth so that peak memory stays under 300 MB: near the cap the runtime
-// collects more often instead. The same run then collects about 11 times,
-// saving some 4% of its CPU time against GOGC 400 with a 160 MiB cap, for
-// a peak of about 235 MB.
-const (
-	lintGCPercent   = 1000
-	lintMemoryLimit = 224 << 20
-)
-
-// tuneLintGC applies lintGCPercent and lintMemoryLimit unless the user
-// set GOGC or GOMEMLIMIT, and returns a function that restores the previous
-// settings.
-func tuneLintGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	percent := debug.SetGCPercent(lintGCPercent)
-	limit := debug.SetMemoryLimit(lintMemoryLimit)
-	return func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-	}
 }
 
 // lintStream lints each set, one parsed document in memory at a time, and
