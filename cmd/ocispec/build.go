@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -42,10 +43,9 @@ func (a *app) runBuild(args []string, output string) error {
 		return err
 	}
 	ins := ws.Select(args, workspace.OneSet)
-	list, err := renderSpecs(ws, ins)
-	if err != nil {
-		return err
-	}
+	// The site is built from the good files; the bad ones are input
+	// errors (exit 2) reported at the end.
+	list, loadErr := renderSpecs(ws, ins)
 	out := cmp.Or(output, ws.Path(ws.Config.Output))
 	title := "Specifications"
 	if len(ins) == 1 && !ins[0].Configured {
@@ -71,10 +71,16 @@ func (a *app) runBuild(args []string, output string) error {
 		_, err = fmt.Fprintf(a.stdout, "built %d pages from %d documents in %d spec sets (%d linked files copied) into %s in %s\n",
 			sum.Pages, sum.Documents, sum.Specs, sum.Assets, filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
 	}
-	if err == nil && len(sum.Warnings) > 0 {
+	if err != nil {
+		return err
+	}
+	if err := inputErrors(loadErr); err != nil {
+		return err
+	}
+	if len(sum.Warnings) > 0 {
 		return errFindings
 	}
-	return err
+	return nil
 }
 
 // checkOutput refuses an output directory that holds the inputs: the
@@ -115,13 +121,14 @@ func checkOutput(out string, ins []workspace.Input) error {
 // renderSpecs describes the workspace's spec sets for the site: configured
 // titles and file order, and the repository, default branch and place in
 // it for "edit this page" links (from git where the config is silent).
+// A file that cannot be read or parsed is left out of its set and joined
+// in the error.
 func renderSpecs(ws *workspace.Workspace, ins []workspace.Input) ([]render.Spec, error) {
 	var list []render.Spec
+	var errs []error
 	for _, in := range ins {
 		set, err := ws.Load(in)
-		if err != nil {
-			return nil, usageError{err}
-		}
+		errs = append(errs, err)
 		sc := in.Config
 		sp := render.Spec{Name: sc.Name, Version: sc.Version, Repository: sc.Repository, Set: set, Ordered: in.Configured && allFiles(ws, sc.Files)}
 		if in.Configured {
@@ -130,7 +137,7 @@ func renderSpecs(ws *workspace.Workspace, ins []workspace.Input) ([]render.Spec,
 		render.GitSource(&sp, set.Root)
 		list = append(list, sp)
 	}
-	return list, nil
+	return list, errors.Join(errs...)
 }
 
 // allFiles reports whether every configured entry names a file: then the
