@@ -48,7 +48,15 @@ func (r *JUnitReader) readCase(t xml.StartElement) (*TestCase, error) {
 }
 
 // readChild reads one child element of a test case through its end tag.
+// The logs of a test its status attribute says passed are skipped unread
+// when their exchanges are not wanted: they are most of a large file.
 func (r *JUnitReader) readChild(st *caseState, c xml.StartElement) error {
+	if r.DropPassingExchanges && st.statusAtt == "passed" && (c.Name.Local == "system-out" || c.Name.Local == "system-err") {
+		if err := r.dec.Skip(); err != nil {
+			return r.tokenErr(err)
+		}
+		return nil
+	}
 	line := r.line()
 	text, err := r.text()
 	if err != nil {

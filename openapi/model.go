@@ -71,10 +71,11 @@ func (m *Model) readSections() {
 				continue
 			}
 			for _, s := range b.Sentences {
-				if !introduces(s) {
+				ids := sentenceEndpoints(s, m.Endpoints)
+				if len(ids) == 0 || !introduces(s) {
 					continue
 				}
-				for _, id := range sentenceEndpoints(s, m.Endpoints) {
+				for _, id := range ids {
 					sec := doc.Path + "#" + b.Section.Anchor
 					if !slices.Contains(m.Sections[id], sec) {
 						m.Sections[id] = append(m.Sections[id], sec)

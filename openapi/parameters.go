@@ -45,7 +45,7 @@ func (g *generator) parameters(path, method string, rows []*Endpoint) []any {
 		var schemas []any
 		for _, r := range rows {
 			kind := kindSession
-			if ph := r.Route.Placeholders(); i < len(ph) {
+			if ph := g.placeholders(r.Route); i < len(ph) {
 				kind = placeholderKind(ph[i])
 			}
 			s := g.kindSchema(kind)
@@ -65,6 +65,19 @@ func (g *generator) parameters(path, method string, rows []*Endpoint) []any {
 			"description": "a byte range (RFC 9110, section 14.2)", "schema": map[string]any{"type": "string"}})
 	}
 	return out
+}
+
+// placeholders are the path placeholders of a route; an upload location
+// has those of the row that opens the session, then the session.
+func (g *generator) placeholders(r Route) []string {
+	if r.Location == "" {
+		return r.Placeholders()
+	}
+	var out []string
+	if up := g.uploadRow(); up != nil {
+		out = up.Route.Placeholders()
+	}
+	return append(out, r.Location)
 }
 
 func pathParams(path string) []string {

@@ -196,7 +196,7 @@ func (sc *proseScope) blockFacts(doc *specs.Document, b *specs.Block) []Fact {
 				sc.endpoints = refs
 				sc.method = ""
 			}
-			if m := methodRE.FindStringSubmatch(s.Text); m != nil {
+			if m := findMethod(s.Text); m != nil {
 				sc.method = m[1]
 			} else if m := requestLineRE.FindStringSubmatch(s.Text); m != nil {
 				sc.method = m[1]
@@ -210,7 +210,7 @@ func (sc *proseScope) blockFacts(doc *specs.Document, b *specs.Block) []Fact {
 		}
 		facts = append(facts, sc.sentenceFacts(doc, s)...)
 		sc.previous = ""
-		if m := methodRE.FindStringSubmatch(s.Text); m != nil {
+		if m := findMethod(s.Text); m != nil {
 			sc.previous = m[1]
 		}
 	}
@@ -271,8 +271,14 @@ func appendNew(dst []string, vs ...string) []string {
 // sentenceFacts reads one normative sentence: the statuses it states and
 // the headers it requires.
 func (sc *proseScope) sentenceFacts(doc *specs.Document, s *specs.Sentence) []Fact {
-	text := maskQuotes(s.Text)
-	kw := keywordRE.FindString(text)
+	text := s.Text
+	if strings.IndexByte(text, '"') >= 0 {
+		text = maskQuotes(text)
+	}
+	kw := ""
+	if hasKeyword(text) {
+		kw = keywordRE.FindString(text)
+	}
 	sc.sentence = s
 	sc.keyword = kw
 	sc.response = isResponseSentence(text)
@@ -305,16 +311,20 @@ func (sc *proseScope) sentenceFacts(doc *specs.Document, s *specs.Sentence) []Fa
 // normative sentence about a response ("MUST include the following
 // header:").
 func (sc *proseScope) codeFacts(doc *specs.Document, c *specs.CodeBlock) []Fact {
-	if sc.sentence == nil || sc.keyword == "" || !sc.response ||
-		!strings.HasSuffix(strings.TrimSpace(sc.sentence.Text), ":") {
+	if sc.sentence == nil || sc.keyword == "" || !sc.response {
 		return nil
 	}
 	var facts []Fact
 	line := doc.Position(c.Content.Start).Line
-	if t := strings.ToLower(sc.sentence.Text); strings.Contains(t, "body") && strings.HasPrefix(strings.TrimSpace(c.Text), "{") {
+	lead := strings.HasSuffix(strings.TrimSpace(sc.sentence.Text), ":")
+	if t := strings.ToLower(sc.sentence.Text); strings.Contains(t, "body") && strings.HasPrefix(strings.TrimSpace(c.Text), "{") &&
+		(lead || strings.HasPrefix(c.Lang, "json")) {
 		facts = sc.each(facts, Fact{Method: sc.method, Status: sc.status, Body: c.Text, File: doc.Path, Line: line})
 		sc.sentence = nil
 		return facts
+	}
+	if !lead {
+		return nil
 	}
 	for i, l := range strings.Split(c.Text, "\n") {
 		m := headerLineRE.FindStringSubmatch(strings.TrimSpace(l))
@@ -384,6 +394,9 @@ func statuses(s *specs.Sentence) []int {
 		if m := statusSpanRE.FindStringSubmatch(strings.Trim(s.Text[c[0]:c[1]], "`")); m != nil && c[1]-c[0] <= 40 {
 			add(m[1], m[2], false)
 		}
+	}
+	if strings.IndexAny(s.Text, "12345") < 0 {
+		return out
 	}
 	for _, m := range statusTextRE.FindAllStringSubmatch(stripCode(s), -1) {
 		add(m[1], m[2], true)
@@ -484,4 +497,23 @@ func (sc *proseScope) requestFacts(s *specs.Sentence, method, file string, line 
 
 func containsFold(s, sub string) bool {
 	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// findMethod is methodRE's match, run only on sentences that can have one.
+func findMethod(text string) []string {
+	if !strings.Contains(text, " request") {
+		return nil
+	}
+	return methodRE.FindStringSubmatch(text)
+}
+
+// hasKeyword is a quick test before keywordRE: every keyword starts with
+// one of these.
+func hasKeyword(text string) bool {
+	for _, k := range []string{"MUST", "SHOULD", "MAY", "SHALL", "REQUIRED", "RECOMMENDED", "OPTIONAL"} {
+		if strings.Contains(text, k) {
+			return true
+		}
+	}
+	return false
 }

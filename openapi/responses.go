@@ -114,6 +114,19 @@ func header(required bool, description string) map[string]any {
 func (g *generator) response(method string, rows []*Endpoint, code int, success bool) map[string]any {
 	resp := map[string]any{"description": statusText(code)}
 	headers := g.headers(method, rows, code, success)
+	if code >= 400 && method != http.MethodHead && sameJSON(headers, g.headers("", nil, code, false)) {
+		// An error response that says nothing particular to the operation
+		// is shared: components/responses/<code>.
+		name := "Error" + itoa(code)
+		if _, ok := g.responsesC[name]; !ok {
+			shared := map[string]any{"description": statusText(code), "content": g.errorContent()}
+			if len(headers) > 0 {
+				shared["headers"] = headers
+			}
+			g.responsesC[name] = shared
+		}
+		return map[string]any{"$ref": "#/components/responses/" + name}
+	}
 	if len(headers) > 0 {
 		resp["headers"] = headers
 	}

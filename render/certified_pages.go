@@ -126,7 +126,7 @@ func categoryBars(cats []conformance.CategoryCounts) template.HTML {
 	if len(cats) == 0 {
 		return ""
 	}
-	const rowH, labelW, barW = 24, 170, 300
+	const rowH, labelW, barW = 24, 140, 200
 	h := rowH*len(cats) + 4
 	var sb strings.Builder
 	fmt.Fprintf(&sb, `<svg class="cert-bars" role="img" aria-label="Results by category" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMinYMin meet">`, labelW+barW+60, h)

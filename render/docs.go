@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/ocispec/ocispec/specs"
@@ -130,7 +131,7 @@ func navDocs(s *specSite, docs []*specs.Document, cur *specs.Document) (out []na
 }
 
 // sourceLinks makes the "edit this page" and "view source" links of a
-// document from the repository, branch and the set's place in it.
+// document from the repository, branch and the document's path in it.
 func sourceLinks(sp Spec, docPath string) (edit, view string) {
 	repo := strings.TrimSuffix(strings.TrimSuffix(sp.Repository, "/"), ".git")
 	if repo == "" || !strings.HasPrefix(repo, "https://") {
@@ -140,7 +141,19 @@ func sourceLinks(sp Spec, docPath string) (edit, view string) {
 	if branch == "" {
 		branch = "main"
 	}
-	p := path.Join(sp.SourceDir, docPath)
+	p := docPath
+	if sp.RepoRoot != "" {
+		abs := filepath.FromSlash(docPath)
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(sp.Set.Root, abs)
+		}
+		abs, _ = filepath.Abs(abs)
+		rel, err := filepath.Rel(sp.RepoRoot, abs)
+		if err != nil || !filepath.IsLocal(rel) {
+			return "", ""
+		}
+		p = filepath.ToSlash(rel)
+	}
 	esc := escapePath(p)
 	return repo + "/edit/" + branch + "/" + esc, repo + "/blob/" + branch + "/" + esc
 }

@@ -162,7 +162,7 @@ func (o *overrides) checkImage(dest string) {
 			break
 		}
 	}
-	o.b.Warnf(o.doc.Path, line, "image %s: no such file", dest)
+	o.b.Warnf(docFile(o.site.Set.Root, o.doc.Path), line, "image %s: no such file", dest)
 }
 
 // text highlights the BCP 14 keywords of requirements and gives each its
@@ -279,4 +279,13 @@ func (o *overrides) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering
 	}
 	_, _ = w.Write(o.fixAnchors(raw))
 	return ast.WalkContinue, nil
+}
+
+// docFile names a document as the user knows it: its path joined to the
+// set's root, so that warnings name a file the user can open.
+func docFile(root, p string) string {
+	if filepath.IsAbs(p) || root == "" || root == "." {
+		return p
+	}
+	return filepath.ToSlash(filepath.Join(root, p))
 }

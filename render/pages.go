@@ -186,7 +186,7 @@ func charts(levels, roles []count) template.HTML {
 	if len(levels) == 0 {
 		return ""
 	}
-	return barChart("Requirements by level", levels, true) + barChart("Requirements by role", roles, false)
+	return `<div class="charts">` + barChart("Requirements by level", levels, true) + barChart("Requirements by role", roles, false) + `</div>`
 }
 
 func barChart(title string, bars []count, levelColours bool) template.HTML {

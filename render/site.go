@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -168,6 +169,11 @@ func (b *Builder) build(specList []Spec, opts Options) (sum Summary, err error) 
 	if err := prepareOutput(b.out); err != nil {
 		return sum, err
 	}
+	// The marker goes first, so that even a build that fails half-way
+	// leaves a directory the next build recognizes as its own.
+	if err := b.WriteFile(marker, []byte("This directory is written by ocispec build; files it did not write are removed.\n")); err != nil {
+		return sum, err
+	}
 	sets := prepareSpecs(specList)
 	if b.title == "" && len(sets) == 1 {
 		b.title = sets[0].Title
@@ -193,9 +199,6 @@ func (b *Builder) build(specList []Spec, opts Options) (sum Summary, err error) 
 	if err := b.renderHome(sets, opts.Features); err != nil {
 		return sum, err
 	}
-	if err := b.WriteFile(marker, []byte("This directory is written by ocispec build; files it did not write are removed.\n")); err != nil {
-		return sum, err
-	}
 	sum.Removed, err = b.removeStale()
 	sort.Strings(b.warnings)
 	sum.Pages, sum.Warnings = b.pages, b.warnings
@@ -217,10 +220,16 @@ func newBuilder(opts Options) (*Builder, error) {
 	return &Builder{out: filepath.Clean(out), title: opts.Title, tmpl: t, policy: sanitizer(), written: map[string]bool{}}, nil
 }
 
+// validName is what a spec set's name may be: one path element.
+var validName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
 // checkInputs refuses an output directory that holds a document of the
 // build: stale-page removal there would delete sources.
 func checkInputs(specList []Spec, out string) error {
 	for _, sp := range specList {
+		if !validName.MatchString(sp.Name) {
+			return fmt.Errorf("spec set name %q: must match %s (it names the set's directory)", sp.Name, validName)
+		}
 		for _, d := range sp.Set.Docs {
 			p := d.Path
 			if !filepath.IsAbs(p) {

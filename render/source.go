@@ -1,7 +1,6 @@
 package render
 
 import (
-	"path/filepath"
 	"strings"
 
 	"github.com/ocispec/ocispec/internal/gitexec"
@@ -10,18 +9,14 @@ import (
 // GitSource fills what a spec set's "edit" and "view source" links need
 // and the config leaves out: the repository's web URL from the origin
 // remote (GitHub and GitLab style URLs), the default branch (origin's HEAD,
-// else the current branch) and dir's path inside the repository. Outside a
-// git repository it changes nothing.
+// else the current branch) and the repository's top-level directory.
+// Outside a git repository it changes nothing.
 func GitSource(sp *Spec, dir string) {
 	top, err := gitexec.Output(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return
 	}
-	if abs, err := filepath.Abs(dir); err == nil {
-		if rel, err := filepath.Rel(strings.TrimSpace(string(top)), abs); err == nil && rel != "." && filepath.IsLocal(rel) {
-			sp.SourceDir = filepath.ToSlash(rel)
-		}
-	}
+	sp.RepoRoot = strings.TrimSpace(string(top))
 	if sp.Repository == "" {
 		if out, err := gitexec.Output(dir, "remote", "get-url", "origin"); err == nil {
 			sp.Repository = webURL(strings.TrimSpace(string(out)))

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -15,10 +16,11 @@ type Spec struct {
 	Title   string // "" for the first H1 of the README or first document
 	Version string
 	// Repository is the source repository's web URL; with Branch (git's
-	// default branch when empty) and SourceDir (the set root's path inside
-	// the repository) it makes the "edit" and "view source" links.
-	Repository, Branch, SourceDir string
-	Set                           *specs.Set
+	// default branch when empty) and RepoRoot (the local directory of the
+	// repository; the set's root when empty) it makes the "edit" and "view
+	// source" links.
+	Repository, Branch, RepoRoot string
+	Set                          *specs.Set
 	// Ordered says Set.Docs is already in reading order (the config lists
 	// the files); otherwise the reading order is inferred.
 	Ordered bool
@@ -189,6 +191,9 @@ func caseAliases(set *specs.Set) map[string]map[string][]string {
 			td := set.Doc(target)
 			if !local || frag == "" || td == nil {
 				continue
+			}
+			if f, err := url.PathUnescape(frag); err == nil {
+				frag = f
 			}
 			addAlias(out, td, frag)
 		}

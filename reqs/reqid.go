@@ -17,6 +17,7 @@ package reqs
 //     "-3", ... IDs are unique in a spec set.
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -48,7 +49,9 @@ func derivedID(r *Requirement) string {
 	h := sha256.New()
 	h.Write([]byte(r.norm))
 	h.Write([]byte{0})
-	h.Write([]byte(r.Property))
+	// A table cell outside any property description hashes its row's
+	// key instead, so equal cells of different rows differ.
+	h.Write([]byte(cmp.Or(r.Property, r.rowKey)))
 	h.Write([]byte{0})
 	h.Write([]byte(strconv.Itoa(r.ordinal)))
 	return prefix + "-" + hex.EncodeToString(h.Sum(nil))[:hashLen]

@@ -1,9 +1,9 @@
 package reqs
 
 import (
-	"bytes"
 	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ocispec/ocispec/specs"
@@ -54,6 +54,9 @@ type Requirement struct {
 	Offset int `json:"-" yaml:"-"`
 
 	block *specs.Block
+	// rowKey names the table row of a cell (see rowKey); it keeps the
+	// IDs of equal cells of different rows apart.
+	rowKey string
 
 	// norm is the normalized text (keywords masked) shared by IDs and diff.
 	norm string
@@ -192,7 +195,7 @@ func (x *extractor) document() []*Requirement {
 }
 
 func (x *extractor) block(b *specs.Block) {
-	checked, prop := false, ""
+	checked, row := false, ""
 	x.prev = nil
 	for _, s := range b.Sentences {
 		x.hits = appendKeywords(x.hits[:0], s.Text, s.Code)
@@ -205,9 +208,9 @@ func (x *extractor) block(b *specs.Block) {
 			if blockIsBoilerplate(b) {
 				return
 			}
-			checked, prop = true, cmp.Or(propertyPath(x.doc, b), rowKey(b))
+			checked, row = true, rowKey(b)
 		}
-		x.sentence(b, s, hits, prop)
+		x.sentence(b, s, hits, row)
 	}
 }
 
@@ -222,7 +225,7 @@ func normativeHits(hits []keywordHit) []keywordHit {
 	return out
 }
 
-func (x *extractor) sentence(b *specs.Block, s *specs.Sentence, hits []keywordHit, prop string) {
+func (x *extractor) sentence(b *specs.Block, s *specs.Sentence, hits []keywordHit, row string) {
 	norm := normalizeText(s.Text, x.hits)
 	plain := stripCode(s.Text, s.Code)
 	clauses := splitClauses(s.Text, hits)
@@ -230,7 +233,7 @@ func (x *extractor) sentence(b *specs.Block, s *specs.Sentence, hits []keywordHi
 		r := &Requirement{
 			Keyword:     h.Keyword,
 			Level:       h.Level,
-			Property:    prop,
+			rowKey:      row,
 			Conditional: conditionFor(plain, clauses[k]),
 			Text:        s.Text,
 			File:        x.doc.Path,
@@ -243,7 +246,8 @@ func (x *extractor) sentence(b *specs.Block, s *specs.Sentence, hits []keywordHi
 			SectionPath: []string{},
 			Refs:        []Ref{},
 		}
-		r.Actor, r.Role = x.party(b, s.Text, h, clauses[k], k > 0, prop)
+		r.Property = propertyPath(x.doc.PropertyAt(r.Offset), b.Section)
+		r.Actor, r.Role = x.party(b, s.Text, h, clauses[k], k > 0)
 		pos := x.doc.Position(r.Offset)
 		r.Line, r.Column = pos.Line, pos.Column
 		if b.Section != nil {
@@ -290,7 +294,7 @@ func (x *extractor) sectionPath(h *specs.Heading) []string {
 // party returns the actor (the subject's head noun as written) and the
 // role of a keyword's clause. continued is set for the second and later
 // keywords of a sentence.
-func (x *extractor) party(b *specs.Block, text string, h keywordHit, c clause, continued bool, prop string) (string, Role) {
+func (x *extractor) party(b *specs.Block, text string, h keywordHit, c clause, continued bool) (string, Role) {
 	after := text[h.End:c.end]
 	if adjectiveKeyword(h.Keyword) && attributive(after) {
 		if continued && x.prev != nil {
@@ -365,50 +369,24 @@ func blockIsBoilerplate(b *specs.Block) bool {
 	return isBoilerplate(sb.String())
 }
 
-// propertyName returns the property a block's first line describes, or "".
-func propertyName(doc *specs.Document, b *specs.Block) string {
-	if b == nil || len(b.Lines) == 0 {
+// propertyPath is the path of the property whose description holds a
+// requirement, refined to a child the requirement's section is named for:
+// under "mounts", the section "Linux mount options" is about
+// mounts[].options.
+func propertyPath(p *specs.Property, sec *specs.Heading) string {
+	if p == nil {
 		return ""
 	}
-	ln := b.Lines[0]
-	if ln.Start < 0 || ln.End > len(doc.Source) || ln.Start > ln.End {
-		return ""
+	if sec == nil || sec.Span.Start < p.Span.Start {
+		return p.Path
 	}
-	line := doc.Source[ln.Start:ln.End]
-	if !bytes.HasPrefix(line, []byte("**")) {
-		return ""
-	}
-	m := propertyRE.FindSubmatch(line)
-	if m == nil {
-		return ""
-	}
-	return strings.TrimSpace(string(m[1]))
-}
-
-// propertyRE matches the start of a property description: **`name`**.
-var propertyRE = regexp.MustCompile("^\\*\\*\\s*`([^`]+)`\\s*\\*\\*")
-
-// propertyPath returns the dotted path of the property descriptions
-// enclosing b, outermost first: list items whose text starts with a bold
-// code name, and b itself when it is a paragraph starting so (runtime-spec
-// writes "**`uidMappings`** (array of objects, OPTIONAL) ..." without a
-// list).
-func propertyPath(doc *specs.Document, b *specs.Block) string {
-	var names []string
-	if b.Kind == specs.Paragraph && (b.Item == nil || b.Item.First != b) {
-		if name := propertyName(doc, b); name != "" {
-			names = append(names, name)
+	words := strings.Fields(strings.ToLower(sec.Text))
+	for _, c := range p.Children {
+		if slices.Contains(words, strings.ToLower(c.Name)) {
+			return c.Path
 		}
 	}
-	for it := b.Item; it != nil; it = it.Parent {
-		if name := propertyName(doc, it.First); name != "" {
-			names = append(names, name)
-		}
-	}
-	for i, j := 0, len(names)-1; i < j; i, j = i+1, j-1 {
-		names[i], names[j] = names[j], names[i]
-	}
-	return strings.Join(names, ".")
+	return p.Path
 }
 
 // rowKey names the table row of a body cell outside the first column: the

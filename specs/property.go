@@ -132,10 +132,26 @@ func (d *Document) PropertyAt(off int) *Property {
 	list := d.Properties
 	for len(list) > 0 {
 		i := sort.Search(len(list), func(i int) bool { return list[i].Span.Start > off })
+		if i == 0 {
+			break
+		}
+		// Only the nearest header before off can hold it (siblings do
+		// not overlap), or the properties sharing that header; a
+		// property holds its children's descriptions too (a paragraph-form
+		// object's children may sit in later subsections).
+		j := i - 1
+		for j > 0 && list[j-1].Span.Start == list[j].Span.Start {
+			j--
+		}
+		// Headers sharing one description (uidMappings, gidMappings):
+		// the first.
+		for j > 0 && off < list[j-1].reach() && off < list[j].reach() {
+			j--
+		}
 		var next *Property
-		for j := i - 1; j >= 0 && next == nil; j-- {
-			if p := list[j]; off < p.Span.End {
-				next = p
+		for k := j; k < i && next == nil; k++ {
+			if off < list[k].reach() {
+				next = list[k]
 			}
 		}
 		if next == nil {
@@ -144,6 +160,16 @@ func (d *Document) PropertyAt(off int) *Property {
 		found, list = next, next.Children
 	}
 	return found
+}
+
+// reach is the end of p's description or of its last descendant's,
+// whichever is later.
+func (p *Property) reach() int {
+	end := p.Span.End
+	for _, c := range p.Children {
+		end = max(end, c.reach())
+	}
+	return end
 }
 
 // AllProperties lists every property of the document, depth first.

@@ -121,6 +121,11 @@ func newIndex(all []*reqs.Requirement) *index {
 		for _, a := range r.SectionPath {
 			x.bySection[a] = append(x.bySection[a], r)
 			x.bySection[r.File+"#"+a] = append(x.bySection[r.File+"#"+a], r)
+			if r.Doc != nil && r.Doc.Path != r.File {
+				// The path within the spec set, whatever the current
+				// directory: "config.md#paths".
+				x.bySection[r.Doc.Path+"#"+a] = append(x.bySection[r.Doc.Path+"#"+a], r)
+			}
 		}
 		for _, ref := range r.Refs {
 			if ref.Kind == reqs.RefEndpoint {

@@ -45,6 +45,9 @@ type SpecSetConfig struct {
 	BaseURL string `yaml:"baseURL,omitempty"`
 	// Repository is the source repository URL, used for "edit" links.
 	Repository string `yaml:"repository,omitempty"`
+	// Branch is the branch the "edit" links point at; default: git's
+	// default branch.
+	Branch string `yaml:"branch,omitempty"`
 	// Roles adds words that name a requirement role in this spec set's
 	// prose, by role ("registry: [depot]"); see docs/requirements.md.
 	Roles map[string][]string `yaml:"roles,omitempty"`

@@ -24,7 +24,7 @@ func TestConfigConstraints(t *testing.T) {
 		{"top level not a mapping", "- a\n", []string{"ocispec.yaml:1:1: the top-level value must be a mapping"}},
 		{"broken yaml", "specs: [\n", []string{"ocispec.yaml:1: did not find expected node content"}},
 		{"unknown top-level key", "spec:\n  - {name: a, files: [a.md]}\n", []string{`ocispec.yaml:1:1: unknown key "spec" (known: `}},
-		{"unknown key in a spec set", "specs:\n  - name: a\n    files: [a.md]\n    flies: [b]\n", []string{`ocispec.yaml:4:5: unknown key "flies" in specs[] (known: baseURL, files,`}},
+		{"unknown key in a spec set", "specs:\n  - name: a\n    files: [a.md]\n    flies: [b]\n", []string{`ocispec.yaml:4:5: unknown key "flies" in specs[] (known: baseURL, branch, files,`}},
 		{"keys are case-sensitive", "specs:\n  - name: a\n    files: [a.md]\n    baseurl: https://x.example/\n", []string{`ocispec.yaml:4:5: unknown key "baseurl" in specs[] (keys are case-sensitive: did you mean "baseURL"?)`}},
 		{"key twice", "output: a\noutput: b\n", []string{`ocispec.yaml:2:1: key "output" is given twice`}},
 		{"specs not an array", "specs: 3\n", []string{"ocispec.yaml:1:8: specs must be an array of objects, not the number 3"}},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,12 +44,8 @@ func (a *app) runBuild(args []string, output string) error {
 	ins := ws.Select(args, workspace.OneSet)
 	// The site is built from the good files; the bad ones are input
 	// errors (exit 2) reported at the end.
-	list, loadErr := renderSpecs(ws, ins)
+	list, opts, warnings, loadErr := render.FromWorkspace(ws, ins)
 	out := cmp.Or(output, ws.Path(ws.Config.Output))
-	title := "Specifications"
-	if len(ins) == 1 && !ins[0].Configured {
-		title = ""
-	}
 	if err := checkOutput(out, ins); err != nil {
 		return err
 	}
@@ -58,10 +53,17 @@ func (a *app) runBuild(args []string, output string) error {
 	if err != nil {
 		return err
 	}
-	sum, err := render.Site(list, render.Options{Output: out, Title: title, Features: features})
+	traced, err := a.traceFeature(ws)
 	if err != nil {
 		return err
 	}
+	opts.Features = append(features, traced...)
+	opts.Output = out
+	sum, err := render.Site(list, opts)
+	if err != nil {
+		return err
+	}
+	sum.Warnings = append(warnings, sum.Warnings...)
 	for _, w := range sum.Warnings {
 		fmt.Fprintf(a.stderr, "warning: %s\n", w)
 	}
@@ -116,37 +118,4 @@ func checkOutput(out string, ins []workspace.Input) error {
 		}
 	}
 	return nil
-}
-
-// renderSpecs describes the workspace's spec sets for the site: configured
-// titles and file order, and the repository, default branch and place in
-// it for "edit this page" links (from git where the config is silent).
-// A file that cannot be read or parsed is left out of its set and joined
-// in the error.
-func renderSpecs(ws *workspace.Workspace, ins []workspace.Input) ([]render.Spec, error) {
-	var list []render.Spec
-	var errs []error
-	for _, in := range ins {
-		set, err := ws.Load(in)
-		errs = append(errs, err)
-		sc := in.Config
-		sp := render.Spec{Name: sc.Name, Version: sc.Version, Repository: sc.Repository, Set: set, Ordered: in.Configured && allFiles(ws, sc.Files)}
-		if in.Configured {
-			sp.Title = sc.Title
-		}
-		render.GitSource(&sp, set.Root)
-		list = append(list, sp)
-	}
-	return list, errors.Join(errs...)
-}
-
-// allFiles reports whether every configured entry names a file: then the
-// config gives the reading order; a directory's files come in path order.
-func allFiles(ws *workspace.Workspace, files []string) bool {
-	for _, f := range files {
-		if fi, err := os.Stat(ws.Path(f)); err != nil || fi.IsDir() {
-			return false
-		}
-	}
-	return true
 }

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocispec/ocispec/render"
 	"github.com/ocispec/ocispec/reqs"
 	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/trace"
@@ -70,27 +73,49 @@ func (a *app) runTrace(f traceFlags) error {
 	if err != nil {
 		return err
 	}
-	cfg := ws.Config.Trace
-	gate, err := trace.ParseThresholds(or(f.failUnder, cfg.FailUnder))
+	gate, err := trace.ParseThresholds(or(f.failUnder, ws.Config.Trace.FailUnder))
 	if err != nil {
 		return usageError{err}
 	}
-	src, err := a.traceSources(ws, f)
+	rep, err := a.traceReport(ws, f)
 	if err != nil {
 		return err
 	}
-	in, err := trace.Collect(src)
-	var se *trace.SyntaxError
-	if errors.As(err, &se) {
-		return usageError{err}
-	} else if err != nil {
-		return err
-	}
-	rep := trace.Build(in, trace.Options{Level: f.level, Role: f.role})
 	if err := a.writeTrace(rep); err != nil {
 		return err
 	}
 	return a.traceExit(rep, gate)
+}
+
+// traceReport reads the evidence that flags and config name and builds
+// the report; a mapping file that does not parse is an input error.
+func (a *app) traceReport(ws *workspace.Workspace, f traceFlags) (*trace.Report, error) {
+	src, err := a.traceSources(ws, f)
+	if err != nil {
+		return nil, err
+	}
+	in, err := trace.Collect(src)
+	var se *trace.SyntaxError
+	if errors.As(err, &se) {
+		return nil, usageError{err}
+	} else if err != nil {
+		return nil, err
+	}
+	return trace.Build(in, trace.Options{Level: f.level, Role: f.role}), nil
+}
+
+// traceFeature is the traceability page of the site when the workspace
+// configures a trace.
+func (a *app) traceFeature(ws *workspace.Workspace) ([]render.Feature, error) {
+	c := ws.Config.Trace
+	if len(c.Tests)+len(c.Mappings)+len(c.Results)+len(c.Specs) == 0 {
+		return nil, nil
+	}
+	rep, err := a.traceReport(ws, traceFlags{})
+	if err != nil {
+		return nil, fmt.Errorf("trace: %w", err)
+	}
+	return []render.Feature{render.TracePage{Report: rep, Subject: strings.Join(c.Specs, ", ")}}, nil
 }
 
 func or(a, b string) string {
@@ -162,10 +187,39 @@ func (a *app) traceRequirements(ws *workspace.Workspace, paths, names []string, 
 }
 
 func (a *app) writeTrace(rep *trace.Report) error {
-	if a.format == "html" {
-		return fmt.Errorf("trace: --format html is not available yet")
+	if a.format != "html" {
+		return trace.Write(a.stdout, a.format, rep)
 	}
-	return trace.Write(a.stdout, a.format, rep)
+	page, err := standaloneTracePage(rep)
+	if err != nil {
+		return err
+	}
+	_, err = a.stdout.Write(page)
+	return err
+}
+
+// standaloneTracePage renders the site's traceability page on its own:
+// the page of a one-feature site, with the site's stylesheet inlined so
+// the file can be opened or published alone.
+func standaloneTracePage(rep *trace.Report) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "ocispec-trace-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	if _, err := render.Site(nil, render.Options{Output: dir, Title: "Traceability", Features: []render.Feature{render.TracePage{Report: rep}}}); err != nil {
+		return nil, err
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "trace", "index.html"))
+	if err != nil {
+		return nil, err
+	}
+	css, err := os.ReadFile(filepath.Join(dir, "style.css"))
+	if err != nil {
+		return nil, err
+	}
+	link := []byte(`<link rel="stylesheet" href="../style.css">`)
+	return bytes.Replace(page, link, append(append([]byte("<style>\n"), css...), "</style>"...), 1), nil
 }
 
 // traceExit reports findings on stderr (the text report lists them

@@ -85,3 +85,21 @@ func TestTraceJSON(t *testing.T) {
 		t.Errorf("unmatched %v untraced %+v", rep.Unmatched, rep.Untraced)
 	}
 }
+
+// TestTraceHTML: --format html is the site's traceability page on its
+// own, with its stylesheet inlined, and lists every requirement.
+func TestTraceHTML(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "trace", "--spec", traceData+"spec", "--tests", traceData+"spec",
+		"--results", traceData+"runs/acme/junit.xml,"+traceData+"runs/zenith/junit.xml", "--mapping", traceData+"mapping.yaml", "--format", "html")
+	if code != 1 { // the mapping names an unknown section
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"<style>", `<tr id="gadget-name-length">`, `<th class="run" scope="col">acme</th>`, `<span class="tr-st tr-fail">fail</span>`, "no-such-section"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(stdout, `href="../style.css"`) {
+		t.Error("stylesheet not inlined")
+	}
+}

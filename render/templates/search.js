@@ -23,6 +23,20 @@
     return s + (e.k === "section" || e.k === "document" ? 3 : 0);
   }
 
+  // withCode appends text to el with `code` spans as <code> elements.
+  function withCode(el, text) {
+    var parts = text.split("`");
+    for (var i = 0; i < parts.length; i++) {
+      if (i % 2 === 1 && i < parts.length - 1) {
+        var c = document.createElement("code");
+        c.textContent = parts[i];
+        el.appendChild(c);
+      } else {
+        el.appendChild(document.createTextNode((i % 2 === 1 ? "`" : "") + parts[i]));
+      }
+    }
+  }
+
   function item(e) {
     var li = document.createElement("li");
     var kind = document.createElement("span");
@@ -31,7 +45,7 @@
     var a = document.createElement("a");
     a.className = "title";
     a.href = root + e.u;
-    a.textContent = e.t;
+    withCode(a, e.t);
     li.appendChild(kind);
     li.appendChild(a);
     if (e.c) {
@@ -42,7 +56,7 @@
     }
     if (e.x) {
       var p = document.createElement("p");
-      p.textContent = e.x.length > 240 ? e.x.slice(0, 240) + " …" : e.x;
+      withCode(p, e.x.length > 240 ? e.x.slice(0, 240) + " …" : e.x);
       li.appendChild(p);
     }
     return li;
