@@ -74,3 +74,21 @@ func FuzzProduct(f *testing.F) {
 		}
 	})
 }
+
+// FuzzConfig checks the configuration parser: no panic, and credentials
+// never shown.
+func FuzzConfig(f *testing.F) {
+	f.Add("registry: r\npassword: p\napis:\n  blobs:\n    delete: true\n  list: [a, b]\n")
+	f.Add("- 1\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		c, err := ParseConfig([]byte(in))
+		if err != nil {
+			return
+		}
+		for _, s := range c.Settings {
+			if strings.Contains(strings.ToLower(s.Key), "password") && s.Value != "" && s.Value != "(hidden)" {
+				t.Fatalf("password shown: %+v", s)
+			}
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ocispec/ocispec/internal/testcorpus"
 	"github.com/ocispec/ocispec/specs"
 )
 
@@ -96,5 +97,34 @@ func BenchmarkLintFixture(b *testing.B) {
 			b.Fatal(err)
 		}
 		RunRules(specs.NewSet(".", d), rules, Config{})
+	}
+}
+
+// BenchmarkLintLarge lints one generated Markdown file of 20 MB, the three
+// OCI specs concatenated again and again, through LintFiles as `ocispec
+// lint FILE` does: its cost per byte should be that of the specs.
+func BenchmarkLintLarge(b *testing.B) {
+	_, srcs, total := testcorpus.OCISources(b)
+	if total == 0 {
+		b.Skip("no OCI spec sources available")
+	}
+	var big []byte
+	for len(big) < 20<<20 {
+		for _, s := range srcs {
+			big = append(append(big, s...), '\n')
+		}
+	}
+	dir := b.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "large.md"), big, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	files := []specs.File{{Path: "large.md", OS: filepath.Join(dir, "large.md")}}
+	rules, _ := Select(Config{})
+	b.SetBytes(int64(len(big)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LintFiles(dir, files, rules, Config{}, specs.Options{}, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

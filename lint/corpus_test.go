@@ -183,8 +183,9 @@ func TestOCISpecFix(t *testing.T) {
 	}
 }
 
-// TestOCISpecRFCsKnown lists the RFCs each spec cites (a sanity check that
-// the mention finder sees them).
+// TestOCISpecRFCsKnown pins the RFCs each spec cites, as the mention
+// finder sees them (numbers only: no spec text is copied): a mention form
+// the finder stops seeing, or a new false mention, changes the list.
 func TestOCISpecRFCsKnown(t *testing.T) {
 	all := ociSpecs(t)
 	if len(all) == 0 {
@@ -208,9 +209,6 @@ func TestOCISpecRFCsKnown(t *testing.T) {
 			ns = append(ns, n)
 		}
 		sort.Ints(ns)
-		if len(ns) == 0 {
-			t.Errorf("%s: no RFC mention found", s.name)
-		}
-		t.Logf("%s cites RFCs %v", s.name, ns)
+		golden(t, filepath.Join("corpus", s.name+".rfcs.golden"), []byte(fmt.Sprintln(ns)))
 	}
 }

@@ -2,9 +2,7 @@ package lint
 
 import (
 	"bytes"
-	"path"
 	"sort"
-	"strings"
 
 	"github.com/ocispec/ocispec/specs"
 )
@@ -40,11 +38,6 @@ type docCache struct {
 	defs     map[string]int
 	defsDone bool
 
-	// dir is path.Dir(doc.Path), which relative link destinations are
-	// resolved against; path is scratch space for joining them.
-	dir  string
-	path []byte
-
 	// memo holds what the functions of one rule share on the document
 	// (see Context.Memo).
 	memo map[any]any
@@ -78,7 +71,6 @@ func (c *docCache) reset(doc *specs.Document) {
 		mentions: c.mentions[:0],
 		defKeys:  c.defKeys[:0],
 		defs:     c.defs,
-		path:     c.path[:0],
 		memo:     c.memo,
 	}
 }
@@ -149,23 +141,9 @@ func (c *docCache) refDefs() {
 }
 
 // defIndex returns the index in doc.RefDefs of the definition that
-// reference label uses. A label of plain ASCII, the common case, is
-// lowered on the stack rather than through normLabel, which allocates.
+// reference label uses.
 func (c *docCache) defIndex(label string) (int, bool) {
 	c.refDefs()
-	if len(label) <= 64 && plainLabel(label) {
-		var buf [64]byte
-		b := buf[:len(label)]
-		for i := range len(label) {
-			ch := label[i]
-			if 'A' <= ch && ch <= 'Z' {
-				ch += 'a' - 'A'
-			}
-			b[i] = ch
-		}
-		i, ok := c.defs[string(b)]
-		return i, ok
-	}
 	i, ok := c.defs[normLabel(label)]
 	return i, ok
 }
@@ -178,65 +156,19 @@ func (c *docCache) def(label string) *specs.RefDef {
 	return nil
 }
 
-// resolve is set.Resolve(c.doc, dest) for a destination that is neither
-// absolute nor has a scheme (see checkLinkTarget). A destination that
-// needs no cleaning ("other.md#frag", "sub/other.md") is joined to the
-// document's directory directly; path.Join and path.Clean would return
-// the same string, at a cost that shows on every link. Joined paths are
-// interned in paths when it is not nil, so that the many links to one
-// document share one string.
+// resolve is set.Resolve(c.doc, dest), with the joined paths interned in
+// paths when it is not nil, so that the many links to one document share
+// one string.
 func (c *docCache) resolve(set *specs.Set, dest string, paths map[string]string) (target, frag string, local bool) {
-	if dest == "" || strings.Contains(dest, "://") || strings.HasPrefix(dest, "mailto:") || strings.HasPrefix(dest, "//") {
-		return set.Resolve(c.doc, dest)
+	target, frag, local = set.Resolve(c.doc, dest)
+	if paths == nil || !local {
+		return target, frag, local
 	}
-	file, frag, _ := strings.Cut(dest, "#")
-	if i := strings.IndexByte(file, '?'); i >= 0 {
-		file = file[:i]
+	if t, ok := paths[target]; ok {
+		return t, frag, local
 	}
-	if file == "" {
-		return c.doc.Path, frag, true
-	}
-	if !cleanRelative(file) {
-		return set.Resolve(c.doc, dest)
-	}
-	if c.dir == "" {
-		c.dir = path.Dir(c.doc.Path)
-	}
-	switch c.dir {
-	case ".":
-		return file, frag, true
-	case "/":
-		// Joining would give "//file".
-		return set.Resolve(c.doc, dest)
-	}
-	if paths == nil {
-		return c.dir + "/" + file, frag, true
-	}
-	c.path = append(append(append(c.path[:0], c.dir...), '/'), file...)
-	target, ok := paths[string(c.path)]
-	if !ok {
-		target = string(c.path)
-		paths[target] = target
-	}
-	return target, frag, true
-}
-
-// cleanRelative reports whether p is a relative slash-separated path that
-// path.Clean leaves as it is: no empty, "." or ".." element and no leading
-// or trailing slash. Joined to a clean directory other than "/" or "." with
-// one slash, it stays clean.
-func cleanRelative(p string) bool {
-	if p == "" {
-		return false
-	}
-	for p != "" {
-		elem, rest, more := strings.Cut(p, "/")
-		if elem == "" || elem == "." || elem == ".." || more && rest == "" {
-			return false
-		}
-		p = rest
-	}
-	return true
+	paths[target] = target
+	return target, frag, local
 }
 
 // appendOffsets appends to out the offset of every occurrence of sub in

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"path"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -15,43 +13,6 @@ import (
 
 // The shortcuts of docCache and of the rules' helpers must answer what the
 // slower code they replace answers.
-
-// resolve joins clean relative destinations itself and leaves the others
-// to Set.Resolve; both give the same target.
-func TestResolveMatchesSet(t *testing.T) {
-	docPaths := []string{"a.md", "dir/a.md", "dir/sub/a.md", "../up/a.md", "/abs/a.md", "/a.md", "./a.md", "a//b.md", "..", "dir/"}
-	dests := []string{"", "#x", "b.md", "b.md#x", "b.md?q#x", "sub/b.md#x", "./b.md", "../b.md", "sub/../b.md", "sub//b.md", "sub/", ".", "..",
-		"b.md#", "?q", "#", "a/./b.md", "a/b/c.md#f", "%41.md", "x://y", "mailto:a", "//host/b.md", "b.md#x#y"}
-	r := rand.New(rand.NewPCG(17, 18))
-	parts := []string{"a", "b.md", "/", ".", "..", "#", "?", "x", "//", "%20"}
-	for range 20000 {
-		s := randomJoin(r, parts, 6)
-		dests = append(dests, s)
-	}
-	for _, dp := range docPaths {
-		doc := &specs.Document{Path: dp}
-		set := specs.NewSet(".", doc)
-		for _, paths := range []map[string]string{nil, {}} {
-			c := &docCache{doc: doc}
-			for _, dest := range dests {
-				gt, gf, gl := c.resolve(set, dest, paths)
-				wt, wf, wl := set.Resolve(doc, dest)
-				if gt != wt || gf != wf || gl != wl {
-					t.Errorf("from %q, resolve(%q) = %q, %q, %v; Set.Resolve gives %q, %q, %v", dp, dest, gt, gf, gl, wt, wf, wl)
-				}
-			}
-		}
-	}
-}
-
-func TestCleanRelative(t *testing.T) {
-	for _, p := range []string{"", "a", "a.md", "a/b", "a/b/c.md", ".", "..", "./a", "a/.", "a/..", "a//b", "/a", "a/", ".a", "a..b", "...", "a/.../b"} {
-		want := p != "" && !strings.HasPrefix(p, "/") && path.Clean(p) == p && !strings.HasPrefix(p, "../") && p != ".." && p != "."
-		if got := cleanRelative(p); got != want {
-			t.Errorf("cleanRelative(%q) = %v, want %v", p, got, want)
-		}
-	}
-}
 
 // linesMayContain with the offsets of sub answers as searching the lines'
 // range does.
@@ -207,9 +168,6 @@ func TestAppendExcerpt(t *testing.T) {
 		if got, want := string(appendExcerpt(nil, s)), fmt.Sprintf("%q", excerpt(s)); got != want {
 			t.Errorf("appendExcerpt(%q) = %s, want %s", s, got, want)
 		}
-		if got, want := string(appendQuoted([]byte("x"), s)), "x"+strconv.Quote(s); got != want {
-			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
-		}
 	}
 }
 
@@ -284,4 +242,13 @@ func TestHasComment(t *testing.T) {
 			t.Errorf("hasComment(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// randomJoin joins up to max-1 parts picked at random.
+func randomJoin(r *rand.Rand, parts []string, max int) string {
+	var b strings.Builder
+	for range r.IntN(max) {
+		b.WriteString(parts[r.IntN(len(parts))])
+	}
+	return b.String()
 }

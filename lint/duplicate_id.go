@@ -30,7 +30,7 @@ func (r duplicateID) Check(doc *specs.Document, ctx *Context) []Finding {
 	out := ctx.findings()
 	for _, t := range doc.Tables {
 		for col, h := range t.Header {
-			if text := cellText(h); mayEndInID(text) && r.idHeader.MatchString(text) {
+			if r.idHeader.MatchString(cellText(h)) {
 				out = checkIDColumn(out, doc, t, col)
 			}
 		}
@@ -57,21 +57,6 @@ func checkIDColumn(out []Finding, doc *specs.Document, t *specs.Table, col int) 
 		seen[v] = doc.Position(c.Span().Start).Line
 	}
 	return out
-}
-
-// mayEndInID reports whether s ends as the ID header expression requires,
-// in "id" or "ids" in any case: with a "d" or "s", or with "ſ", which
-// matches "s" when case is ignored. Most headers are ruled out without
-// running the expression.
-func mayEndInID(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch s[len(s)-1] {
-	case 'd', 'D', 's', 'S':
-		return true
-	}
-	return strings.HasSuffix(s, "ſ")
 }
 
 // cellText is a table cell's (or heading's) plain text without code

@@ -16,7 +16,6 @@
 package lint
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -259,68 +258,17 @@ func At(doc *specs.Document, span specs.Span, msg string) Finding {
 	return f
 }
 
-// locate fills the line and column fields of f from its span. A span
-// within one line, most spans, ends on the line it starts on, as many
-// bytes (columns count bytes) further: the second search of the line
-// starts is not needed.
+// locate fills the line and column fields of f from its span.
 func locate(doc *specs.Document, f *Finding) {
 	p := doc.Position(f.Span.Start)
-	f.Line, f.Column = p.Line, p.Column
-	start, end := f.Span.Start, f.Span.End
-	if end < start {
-		end = start
-	}
-	if start >= 0 && end <= len(doc.Source) {
-		if s := doc.Source[start:end]; bytes.IndexByte(s, '\n') < 0 && bytes.IndexByte(s, '\r') < 0 {
-			f.EndLine, f.EndColumn = p.Line, p.Column+end-start
-			return
-		}
-	}
-	e := doc.Position(end)
-	f.EndLine, f.EndColumn = e.Line, e.Column
+	e := doc.Position(max(f.Span.End, f.Span.Start))
+	f.Line, f.Column, f.EndLine, f.EndColumn = p.Line, p.Column, e.Line, e.Column
 }
 
 // Sort orders findings by path, line, column and rule, keeping the order
-// of findings that tie. Findings that are already in order (as one stream
-// returns them) cost one pass.
+// of findings that tie.
 func Sort(fs []Finding) {
-	less := func(a, b *Finding) bool { return compareFindings(a, b) < 0 }
-	sorted := true
-	for i := 1; i < len(fs) && sorted; i++ {
-		sorted = !less(&fs[i], &fs[i-1])
-	}
-	if sorted {
-		return
-	}
-	// Sort positions rather than the findings themselves, which are large
-	// to move, breaking ties by position to keep the sort stable; then
-	// apply the permutation in place, one cycle at a time.
-	idx := make([]int, len(fs))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(i, j int) int {
-		if c := compareFindings(&fs[i], &fs[j]); c != 0 {
-			return c
-		}
-		return cmp.Compare(i, j)
-	})
-	// fs[k] must become the finding at idx[k]; a done position holds -1.
-	for start := range idx {
-		if idx[start] < 0 {
-			continue
-		}
-		tmp := fs[start]
-		k := start
-		for idx[k] != start {
-			fs[k] = fs[idx[k]]
-			next := idx[k]
-			idx[k] = -1
-			k = next
-		}
-		fs[k] = tmp
-		idx[k] = -1
-	}
+	slices.SortStableFunc(fs, func(a, b Finding) int { return compareFindings(&a, &b) })
 }
 
 func compareFindings(a, b *Finding) int {

@@ -116,7 +116,16 @@ func TestGolden(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				fs, err := Run(set, Config{Only: []string{rule}})
+				// The path users run: files read and linted by LintFiles.
+				files, err := specs.Files(dir, []string{filepath.Base(in)}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				only, err := Select(Config{Only: []string{rule}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				fs, err := LintFiles(dir, files, only, Config{}, specs.Options{}, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

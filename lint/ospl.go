@@ -77,30 +77,13 @@ func lineIndex(b *specs.Block, off int) int {
 func appendExcerpt(b []byte, s string) []byte {
 	const max = 40
 	if len(s) <= max {
-		return appendQuoted(b, s)
+		return strconv.AppendQuote(b, s)
 	}
 	cut := strings.LastIndexByte(s[:max], ' ')
 	if cut < max/2 {
 		cut = max
 	}
-	// Quoting the cut text and then "…", which is printable and which no
-	// byte before it can join into another rune, gives what quoting the
-	// two together gives, without building the excerpt.
-	b = appendQuoted(b, s[:cut])
-	return append(b[:len(b)-1], "…\""...)
-}
-
-// appendQuoted is strconv.AppendQuote, quicker for the common case of
-// printable ASCII that needs no escape.
-func appendQuoted(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
-			return strconv.AppendQuote(b, s)
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"')
+	return strconv.AppendQuote(b, s[:cut]+"…")
 }
 
 func splitFinding(ctx *Context, src []byte, b *specs.Block, prev, s *specs.Sentence, line int) Finding {

@@ -18,8 +18,7 @@ const rfcEditorBase = "https://www.rfc-editor.org/rfc/rfc"
 type rfcPatterns struct {
 	// mention matches "RFC 9110", "RFC9110", optionally followed by a
 	// section: "RFC 9110 section 15.4", "RFC 9110, Section 15.4",
-	// "RFC 9110 (section 15.4)", "RFC 9110 §15.4". nextMention matches it
-	// by hand; a test holds the two equal.
+	// "RFC 9110 (section 15.4)", "RFC 9110 §15.4".
 	mention *regexp.Regexp
 	// prefixed matches "section 15.4 of RFC 9110".
 	prefixed *regexp.Regexp
@@ -70,21 +69,13 @@ func canonicalRFCURL(n int, sec string) string {
 }
 
 // parseRFCURL returns the RFC number and fragment of an RFC URL, or ok ==
-// false when u is not one. Most links are relative or point elsewhere: the
-// expression needs "//", after "http:" or "https:" in any case, at the
-// start, so anything else is turned away before it runs.
+// false when u is not one. Every match holds "rfc" in some case, and the
+// expression runs only on links that hold "rfc" or "RFC".
 func (p *rfcPatterns) parseRFCURL(u string) (n int, frag string, ok bool) {
-	t := strings.TrimSpace(u)
-	if !strings.HasPrefix(t, "//") && (len(t) < 4 || !strings.EqualFold(t[:4], "http")) || otherHost(t) {
-		return 0, "", false
-	}
 	if !strings.Contains(u, "rfc") && !strings.Contains(u, "RFC") {
 		return 0, "", false
 	}
-	if n, frag, ok, sure := rfcURLASCII(t); sure {
-		return n, frag, ok
-	}
-	m := p.url.FindStringSubmatch(t)
+	m := p.url.FindStringSubmatch(strings.TrimSpace(u))
 	if m == nil {
 		return 0, "", false
 	}
@@ -94,134 +85,6 @@ func (p *rfcPatterns) parseRFCURL(u string) (n int, frag string, ok bool) {
 		}
 	}
 	return n, strings.TrimPrefix(m[5], "#"), n > 0
-}
-
-// otherHost reports whether t, after "http:", "https:" (in any case) or
-// neither and then "//", names a host that no RFC URL has: every host of
-// the url pattern, "www." included, starts with "r", "t", "w", "d" or "h"
-// in either case, and no other byte matches those when case is ignored.
-// It turns away most web links at their first byte.
-func otherHost(t string) bool {
-	if !cutPrefixFold(&t, "https:") {
-		cutPrefixFold(&t, "http:")
-	}
-	if !cutPrefixFold(&t, "//") {
-		return false // left to the full test
-	}
-	if t == "" {
-		return true
-	}
-	switch t[0] | 0x20 {
-	case 'r', 't', 'w', 'd', 'h':
-		return false
-	}
-	return true
-}
-
-// rfcURLASCII matches t against the url pattern by hand, as the regular
-// expression is slow for a test made on every link. Every literal of the
-// pattern is ASCII and matched ignoring case, and at each optional part the
-// next byte decides whether it is there, so one pass without backtracking
-// finds the one match. sure is false when t holds a byte outside ASCII,
-// where case folding reaches beyond ASCII ("ſ" matches "s"): the regular
-// expression then decides.
-func rfcURLASCII(t string) (n int, frag string, ok, sure bool) {
-	for i := 0; i < len(t); i++ {
-		if t[i] >= 0x80 {
-			return 0, "", false, false
-		}
-	}
-	s := t
-	if !cutPrefixFold(&s, "https:") {
-		cutPrefixFold(&s, "http:")
-	}
-	if !cutPrefixFold(&s, "//") {
-		return 0, "", false, true
-	}
-	// "www." may belong to the host ("www.ietf.org") or be the optional
-	// prefix of another one; at most one reading matches.
-	digits, rest, found := rfcURLPath(s)
-	if !found && len(s) >= 4 && strings.EqualFold(s[:4], "www.") {
-		digits, rest, found = rfcURLPath(s[4:])
-	}
-	if !found {
-		return 0, "", false, true
-	}
-	// The fragment is "#" and anything but a line feed.
-	if rest != "" && (rest[0] != '#' || strings.IndexByte(rest, '\n') >= 0) {
-		return 0, "", false, true
-	}
-	n, _ = strconv.Atoi(digits)
-	return n, strings.TrimPrefix(rest, "#"), n > 0, true
-}
-
-// rfcURLPath matches s, a URL after "//" and the optional "www.", against
-// the hosts and paths of the url pattern. It returns the RFC number's
-// digits and what follows the path, which must be empty or a fragment.
-func rfcURLPath(s string) (digits, rest string, ok bool) {
-	switch {
-	case cutPrefixFold(&s, "rfc-editor.org/"):
-		if !cutPrefixFold(&s, "rfc/") && !cutPrefixFold(&s, "info/") {
-			return "", "", false
-		}
-		if !cutPrefixFold(&s, "rfc") || !cutDigits(&s, &digits) {
-			return "", "", false
-		}
-		_ = cutPrefixFold(&s, ".txt") || cutPrefixFold(&s, ".html") || cutPrefixFold(&s, ".pdf")
-		cutPrefixFold(&s, "/")
-	case cutPrefixFold(&s, "tools.ietf.org/") || cutPrefixFold(&s, "www.ietf.org/"):
-		if !cutPrefixFold(&s, "html/") && !cutPrefixFold(&s, "rfc/") {
-			return "", "", false
-		}
-		if !cutPrefixFold(&s, "rfc") || !cutDigits(&s, &digits) {
-			return "", "", false
-		}
-		_ = cutPrefixFold(&s, ".txt") || cutPrefixFold(&s, ".html")
-		cutPrefixFold(&s, "/")
-	case cutPrefixFold(&s, "datatracker.ietf.org/doc/"):
-		cutPrefixFold(&s, "html/")
-		if !cutPrefixFold(&s, "rfc") || !cutDigits(&s, &digits) {
-			return "", "", false
-		}
-		cutPrefixFold(&s, "/")
-	case cutPrefixFold(&s, "httpwg.org/specs/rfc"):
-		if !cutDigits(&s, &digits) || !cutPrefixFold(&s, ".html") {
-			return "", "", false
-		}
-	default:
-		return "", "", false
-	}
-	return digits, s, true
-}
-
-// cutPrefixFold removes prefix, an ASCII string, from the start of *s,
-// ignoring ASCII case, and reports whether it was there.
-func cutPrefixFold(s *string, prefix string) bool {
-	if len(*s) < len(prefix) {
-		return false
-	}
-	for i := 0; i < len(prefix); i++ {
-		c := (*s)[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != prefix[i] {
-			return false
-		}
-	}
-	*s = (*s)[len(prefix):]
-	return true
-}
-
-// cutDigits moves the leading ASCII digits of *s, at least one, to
-// *digits.
-func cutDigits(s *string, digits *string) bool {
-	i := 0
-	for i < len(*s) && (*s)[i] >= '0' && (*s)[i] <= '9' {
-		i++
-	}
-	*digits, *s = (*s)[:i], (*s)[i:]
-	return i > 0
 }
 
 // mentionsIn finds RFC mentions in s (plain text or source), relative to
@@ -239,12 +102,7 @@ func (p *rfcPatterns) mentionsIn(s string, base int) []rfcMention {
 			out = append(out, rfcMention{Span: specs.Span{Start: base + m[0], End: base + m[1]}, Number: n, Section: s[m[2]:m[3]]})
 		}
 	}
-	for cur := 0; ; {
-		m, ok := nextMention(s, cur)
-		if !ok {
-			break
-		}
-		cur = m[1]
+	for _, m := range p.mention.FindAllStringSubmatchIndex(s, -1) {
 		start, end := m[0], m[1]
 		if overlapsMention(out, base+start, base+end) {
 			continue
@@ -296,152 +154,6 @@ func ofRFC(s string) bool {
 // prefixed expression: "[Ss]ection", "[Ss]ec.", "§" or "[Aa]ppendix".
 func mayHaveSectionWord(s string) bool {
 	return strings.Contains(s, "ec") || strings.Contains(s, "§") || strings.Contains(s, "ppendix")
-}
-
-// findMentions returns what p.mention.FindAllStringSubmatchIndex(s, -1)
-// returns (see nextMention).
-func (p *rfcPatterns) findMentions(s string) [][]int {
-	var out [][]int
-	for cur := 0; ; {
-		m, ok := nextMention(s, cur)
-		if !ok {
-			break
-		}
-		out = append(out, m[:])
-		cur = m[1]
-	}
-	return out
-}
-
-// nextMention finds the first match of the mention expression in s that
-// starts at or after cur, with its submatch offsets as
-// FindStringSubmatchIndex gives them. A match starts with "RFC" at a word
-// boundary, so only those places are tried, by mentionAt.
-func nextMention(s string, cur int) (m [8]int, ok bool) {
-	for cur < len(s) {
-		i := strings.Index(s[cur:], "RFC")
-		if i < 0 {
-			break
-		}
-		i += cur
-		cur = i + 1
-		if i > 0 && isWordByte(s[i-1]) {
-			continue
-		}
-		if m, ok := mentionAt(s, i); ok {
-			return m, true
-		}
-	}
-	return m, false
-}
-
-// mentionAt matches the mention expression (mentionAt) at s[i:], which
-// starts with "RFC", by hand. In the expression, each optional or repeated
-// part is followed by something it cannot match itself, so taking the
-// longest run at each step, as the backtracking matcher tries first, is
-// the only way to match; where two alternatives could both start, the
-// first is tried first, as the expression does.
-func mentionAt(s string, i int) (m [8]int, ok bool) {
-	// RFC[ \x{00A0}]?([1-9][0-9]{0,4})\b
-	p := i + len("RFC")
-	if p < len(s) && s[p] == ' ' {
-		p++
-	} else if strings.HasPrefix(s[p:], "\u00a0") {
-		p += len("\u00a0")
-	}
-	q := p
-	for q < len(s) && s[q] >= '0' && s[q] <= '9' {
-		q++
-	}
-	if q == p || s[p] == '0' || q-p > 5 || q < len(s) && isWordByte(s[q]) {
-		return m, false
-	}
-	m = [8]int{i, q, p, q, -1, -1, -1, -1}
-	// (?:(?:,?[ \x{00A0}]+|[ \x{00A0}]*\([ \x{00A0}]*)SECTION(\))?)?
-	x := q
-	if x < len(s) && s[x] == ',' {
-		x++
-	}
-	if y := skipSpaces(s, x); y > x {
-		if sec, ok := sectionAt(s, y); ok {
-			return withSection(m, sec), true
-		}
-	}
-	if y := skipSpaces(s, q); y < len(s) && s[y] == '(' {
-		if sec, ok := sectionAt(s, skipSpaces(s, y+1)); ok {
-			return withSection(m, sec), true
-		}
-	}
-	return m, true
-}
-
-// withSection completes a mention match with a section match: the section
-// name is group 2, the closing bracket group 3.
-func withSection(m [8]int, sec [4]int) [8]int {
-	m[4], m[5] = sec[0], sec[1]
-	m[6], m[7] = sec[2], sec[3]
-	m[1] = sec[1]
-	if sec[3] >= 0 {
-		m[1] = sec[3]
-	}
-	return m
-}
-
-// skipSpaces returns the end of the run of spaces and no-break spaces at
-// s[i:].
-func skipSpaces(s string, i int) int {
-	for i < len(s) {
-		switch {
-		case s[i] == ' ':
-			i++
-		case strings.HasPrefix(s[i:], "\u00a0"):
-			i += len("\u00a0")
-		default:
-			return i
-		}
-	}
-	return i
-}
-
-// sectionAt matches (?:[Ss]ection|[Ss]ec\.|§|[Aa]ppendix)\s*([0-9A-Z]+(?:\.[0-9]+)*)(\))?
-// at s[i:], returning the offsets of the name and of the closing bracket
-// (-1 when there is none).
-func sectionAt(s string, i int) (sec [4]int, ok bool) {
-	rest := s[i:]
-	switch {
-	case strings.HasPrefix(rest, "Section") || strings.HasPrefix(rest, "section"):
-		i += len("Section")
-	case strings.HasPrefix(rest, "Sec.") || strings.HasPrefix(rest, "sec."):
-		i += len("Sec.")
-	case strings.HasPrefix(rest, "§"):
-		i += len("§")
-	case strings.HasPrefix(rest, "Appendix") || strings.HasPrefix(rest, "appendix"):
-		i += len("Appendix")
-	default:
-		return sec, false
-	}
-	// \s is [\t\n\f\r ].
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
-		i++
-	}
-	start := i
-	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] >= 'A' && s[i] <= 'Z') {
-		i++
-	}
-	if i == start {
-		return sec, false
-	}
-	for i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
-		i += 2
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-	}
-	sec = [4]int{start, i, -1, -1}
-	if i < len(s) && s[i] == ')' {
-		sec[2], sec[3] = i, i+1
-	}
-	return sec, true
 }
 
 func overlapsMention(ms []rfcMention, start, end int) bool {
@@ -518,28 +230,7 @@ func blockLinkAt(b *specs.Block, s specs.Span) *specs.Link {
 
 // normLabel normalizes a reference label as CommonMark matches them.
 func normLabel(s string) string {
-	if plainLabel(s) {
-		// strings.Fields would give back s: skip its allocations.
-		return strings.ToLower(s)
-	}
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
-
-// plainLabel reports whether s is ASCII with single spaces between words
-// and no other white space, so that joining its fields gives s.
-func plainLabel(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
-		return s == ""
-	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c == ' ' && s[i-1] == ' ':
-			return false
-		}
-	}
-	return true
 }
 
 // validSpan reports whether s indexes src; the model may hold empty

@@ -132,6 +132,7 @@ func Rules() []Rule {
 		newDuplicateID(),
 		tocMismatch{},
 		propertyList{},
+		exampleSchema{},
 	}
 	return append(rules, newDirectiveRule(rules))
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/ocispec/ocispec/specs"
@@ -32,8 +33,16 @@ type tocEntry struct {
 
 func (tocMismatch) Check(doc *specs.Document, ctx *Context) []Finding {
 	out := ctx.findings()
-	for _, toc := range findTOCs(doc) {
-		out = checkOneTOC(out, doc, toc)
+	tocs := findTOCs(doc)
+	if len(tocs) == 0 {
+		return out
+	}
+	byAnchor := make(map[string]int, len(doc.Headings))
+	for i, h := range doc.Headings {
+		byAnchor[h.Anchor] = i
+	}
+	for _, toc := range tocs {
+		out = checkOneTOC(out, doc, toc, byAnchor)
 	}
 	return out
 }
@@ -80,36 +89,26 @@ func tocEntryOf(b *specs.Block) (tocEntry, bool) {
 	return tocEntry{link: l, frag: l.Destination[1:]}, true
 }
 
-// checkOneTOC appends the findings of one table of contents to out.
-func checkOneTOC(out []Finding, doc *specs.Document, toc []tocEntry) []Finding {
-	byAnchor := map[string]int{}
-	for i, h := range doc.Headings {
-		byAnchor[h.Anchor] = i
-	}
+// checkOneTOC appends the findings of one table of contents to out;
+// byAnchor maps each heading anchor to the heading's index.
+func checkOneTOC(out []Finding, doc *specs.Document, toc []tocEntry, byAnchor map[string]int) []Finding {
 	listed := map[int]bool{}
-	levels := map[int]bool{}
+	top := 0 // the highest level (smallest number) listed
 	last := -1
 	ordered := true
-	tocEnd := toc[len(toc)-1].link.Span.End
 	for _, e := range toc {
-		hi, ok := byAnchor[e.frag]
+		hi, ok := tocHeading(doc, e, byAnchor)
 		if !ok {
-			if a, found := doc.Anchor(e.frag); found && a.Kind == specs.ExplicitAnchor {
-				if a.Heading != nil {
-					hi = indexOfHeading(doc, a.Heading)
-					ok = hi >= 0
-				} else {
-					continue
-				}
+			if hi < 0 {
+				out = append(out, Finding{Span: e.link.Span, Message: fmt.Sprintf("table of contents entry %q links to #%s, which is no heading", e.link.Text, e.frag)})
 			}
-		}
-		if !ok {
-			out = append(out, Finding{Span: e.link.Span, Message: fmt.Sprintf("table of contents entry %q links to #%s, which is no heading", e.link.Text, e.frag)})
 			continue
 		}
 		h := doc.Headings[hi]
 		listed[hi] = true
-		levels[h.Level] = true
+		if top == 0 || h.Level < top {
+			top = h.Level
+		}
 		if !sameHeadingText(e.link.Text, h) {
 			out = append(out, Finding{Span: e.link.Span, Message: fmt.Sprintf("table of contents entry %q does not match heading %q", e.link.Text, h.Text)})
 		}
@@ -122,16 +121,42 @@ func checkOneTOC(out []Finding, doc *specs.Document, toc []tocEntry) []Finding {
 	if len(listed) == 0 {
 		return out
 	}
-	// Headings at the list's top level, after the list, that it leaves
-	// out. Deeper levels are often listed selectively.
-	top := 0
-	for l := range levels {
-		if top == 0 || l < top {
-			top = l
-		}
+	return leftOut(out, doc, toc, listed, top)
+}
+
+// tocHeading returns the index of the heading that entry e links to, by
+// its anchor or an explicit anchor inside it. ok is false when there is
+// none; the index is then -1, or -2 for an explicit anchor outside any
+// heading, which is no error.
+func tocHeading(doc *specs.Document, e tocEntry, byAnchor map[string]int) (int, bool) {
+	if hi, ok := byAnchor[e.frag]; ok {
+		return hi, true
 	}
-	for i, h := range doc.Headings {
-		if listed[i] || h.Level != top || h.Span.Start < tocEnd {
+	a, found := doc.Anchor(e.frag)
+	if !found || a.Kind != specs.ExplicitAnchor {
+		return -1, false
+	}
+	if a.Heading == nil {
+		return -2, false
+	}
+	hi := indexOfHeading(doc, a.Heading)
+	return hi, hi >= 0
+}
+
+// leftOut appends a finding for each heading at the list's top level,
+// after the list, that it leaves out: deeper levels are often listed
+// selectively. A heading above that level ends the part of the document
+// the list covers, so a long file of many parts costs time in proportion
+// to its length.
+func leftOut(out []Finding, doc *specs.Document, toc []tocEntry, listed map[int]bool, top int) []Finding {
+	tocEnd := toc[len(toc)-1].link.Span.End
+	from := sort.Search(len(doc.Headings), func(i int) bool { return doc.Headings[i].Span.Start >= tocEnd })
+	for i := from; i < len(doc.Headings); i++ {
+		h := doc.Headings[i]
+		if h.Level < top {
+			break
+		}
+		if listed[i] || h.Level != top {
 			continue
 		}
 		out = append(out, Finding{Span: toc[0].link.Span, Message: fmt.Sprintf("table of contents leaves out heading %q (#%s, line %d)", h.Text, h.Anchor, doc.Position(h.Span.Start).Line)})

@@ -224,6 +224,7 @@ func TestCertifiedBadInputAndEscaping(t *testing.T) {
 	writeFile(t, filepath.Join(v, "hostile", "PRODUCT.yaml"), "name: \"<script>alert(3)</script>\"\nwebsite_url: \"javascript:alert(4)\"\nproduct_logo_url: ../../../etc/passwd\n")
 	writeFile(t, filepath.Join(v, "hostile", "junit.xml"), hostileJUnit)
 	writeFile(t, filepath.Join(v, "hostile", "README.md"), "# Run\n\n<script>alert(5)</script>\n\n![badge](https://example.com/b.svg)\n")
+	writeFile(t, filepath.Join(v, "hostile", "report.html"), "<h1>Report</h1><script>alert(6)</script><p onclick=\"alert(7)\">ok</p>")
 	writeFile(t, filepath.Join(v, "noproduct", "junit.xml"), hostileJUnit)
 	writeFile(t, filepath.Join(v, "badresults", "PRODUCT.yaml"), "name: Bad\n")
 	writeFile(t, filepath.Join(v, "badresults", "results.yaml"), "apis:\n  Blob get: Sometimes\n")
@@ -255,6 +256,10 @@ func TestCertifiedBadInputAndEscaping(t *testing.T) {
 	hostile := read(t, filepath.Join(out, certDir, "spec", "v1.0", "hostile.html"))
 	if strings.Contains(hostile, `<img src="https://example.com`) || !strings.Contains(hostile, `<a class="image-link" href="https://example.com/b.svg">badge</a>`) {
 		t.Error("a README image is loaded instead of linked")
+	}
+	report := read(t, filepath.Join(out, certDir, "spec", "v1.0", "hostile-report.html"))
+	if !strings.Contains(hostile, `href="hostile-report.html"`) || !strings.Contains(report, "<h1>Report</h1>") || strings.Contains(report, "alert") {
+		t.Errorf("report.html not linked, or copied with its scripts: %s", report)
 	}
 	if !strings.Contains(hostile, "&lt;script&gt;alert(2)&lt;/script&gt;") {
 		t.Error("the failure message is not shown escaped")

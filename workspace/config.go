@@ -30,6 +30,15 @@ type Config struct {
 	Output string     `yaml:"output,omitempty"`
 	Lint   LintConfig `yaml:"lint,omitempty"`
 	Trace  Trace      `yaml:"trace,omitempty"`
+	Schema Schema     `yaml:"schema,omitempty"`
+}
+
+// Schema configures ocispec schema and the example-schema lint rule.
+type Schema struct {
+	// MediaTypes maps a media type to a JSON Schema file (relative to the
+	// workspace root) that its examples are validated against, beyond
+	// image-spec's built-in schemas and the generated ones.
+	MediaTypes map[string]string `yaml:"mediaTypes,omitempty"`
 }
 
 // SpecSetConfig is one specification: its files in reading order.

@@ -9,6 +9,8 @@ import (
 
 // TestSelect: the one choice of spec sets behind lint, reqs, reqs diff and
 // build.
+//
+// Covers: arguments-a652ec, arguments-c28809, arguments-487912, file-location-e5df60
 func TestSelect(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)

@@ -11,6 +11,11 @@ import (
 
 // TestConfigConstraints has one case per constraint of docs/config.md:
 // each error names the file, line and column, in the document's words.
+//
+// Covers: syntax-791f38, syntax-a50b9a, syntax-8c32c9, properties-916ee6, properties-182532, properties-bedaeb
+// Covers: spec-set-properties-51815b, spec-set-properties-9c4946, spec-set-properties-b59815, spec-set-properties-282561
+// Covers: lint-properties-63a261, lint-properties-845884, lint-properties-25ce37, lint-properties-65beb6
+// Covers: errors-9c0657, errors-ac3e79, errors-4cf510
 func TestConfigConstraints(t *testing.T) {
 	tests := []struct {
 		name, yaml string
@@ -78,6 +83,8 @@ func TestConfigConstraints(t *testing.T) {
 
 // TestConfigFilesExist: a files entry that does not exist is an error at
 // its line in the config, naming the config.
+//
+// Covers: spec-set-properties-10b545
 func TestConfigFilesExist(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, ConfigFile)

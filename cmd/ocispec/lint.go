@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -65,6 +67,7 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 		return err
 	}
 	cfg := lintConfig(ws.Config.Lint, fl.rules)
+	cfg.Options = withSchemaMediaTypes(cfg.Options, ws)
 	rules, err := lint.Select(cfg)
 	if err != nil {
 		return usageError{err}
@@ -80,8 +83,6 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 	// A file that cannot be listed, read or parsed is an input error
 	// (exit 2) reported after the findings of all the others.
 	sets, listErr := lintSets(ws, args)
-	// The settings hold through reporting, which allocates the output.
-	defer tuneLintGC()()
 	var fixErr error
 	if fl.fix {
 		fixErr = a.lintFix(sets, rules, cfg, changed)
@@ -178,36 +179,6 @@ func (a *app) lintFix(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, ch
 	return errors.Join(errs...)
 }
 
-// The streaming lint (and --fix) holds one parsed document at a time, so
-// its live heap stays small (about 60 MB for a 100 MB spec set: the
-// findings and the anchors of every document) while parsing allocates
-// garbage at a high rate. With the default GOGC of 100 a 100 MB run
-// collects about 90 times. lintGCPercent lets the heap grow to eleven
-// times the live heap between collections, and lintMemoryLimit caps that
-// growth so that peak memory stays under 300 MB: near the cap the runtime
-// collects more often instead. The same run then collects about 11 times,
-// saving some 4% of its CPU time against GOGC 400 with a 160 MiB cap, for
-// a peak of about 235 MB.
-const (
-	lintGCPercent   = 1000
-	lintMemoryLimit = 224 << 20
-)
-
-// tuneLintGC applies lintGCPercent and lintMemoryLimit unless the user
-// set GOGC or GOMEMLIMIT, and returns a function that restores the previous
-// settings.
-func tuneLintGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	percent := debug.SetGCPercent(lintGCPercent)
-	limit := debug.SetMemoryLimit(lintMemoryLimit)
-	return func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-	}
-}
-
 // lintStream lints each set, one parsed document in memory at a time, and
 // returns the findings with paths relative to cwd.
 func lintStream(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, opts specs.Options, changed lint.ChangedLines, cwd string) ([]lint.Finding, error) {
@@ -241,6 +212,31 @@ func lintConfig(lc workspace.LintConfig, only []string) lint.Config {
 		cfg.Severity[id], _ = lint.ParseSeverity(s)
 	}
 	return cfg
+}
+
+// withSchemaMediaTypes gives the example-schema rule the media types that
+// schema.mediaTypes in ocispec.yaml maps, as MEDIATYPE=FILE pairs with
+// the files resolved against the workspace root.
+func withSchemaMediaTypes(opts map[string]map[string]any, ws *workspace.Workspace) map[string]map[string]any {
+	if len(ws.Config.Schema.MediaTypes) == 0 {
+		return opts
+	}
+	out := maps.Clone(opts)
+	if out == nil {
+		out = map[string]map[string]any{}
+	}
+	rule := maps.Clone(out["example-schema"])
+	if rule == nil {
+		rule = map[string]any{}
+	}
+	var pairs []string
+	for mt, file := range ws.Config.Schema.MediaTypes {
+		pairs = append(pairs, mt+"="+ws.Path(file))
+	}
+	sort.Strings(pairs)
+	rule["mediaTypes"] = pairs
+	out["example-schema"] = rule
+	return out
 }
 
 // color reports whether text output goes to a terminal that wants color.

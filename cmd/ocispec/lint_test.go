@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -33,6 +32,7 @@ func writeTree(t *testing.T, files map[string]string) string {
 
 const cleanDoc = "# Clean\n\nThe key words \"MUST\" and \"MAY\" in this document are to be interpreted as described in BCP 14 [[RFC 2119](https://www.rfc-editor.org/rfc/rfc2119)] [[RFC 8174](https://www.rfc-editor.org/rfc/rfc8174)] when, and only when, they appear in all capitals, as shown here.\n\nClients MUST retry.\n"
 
+// Covers: exit-status-5632aa, exit-status-096c79, text-output-18d9a0
 func TestLintExitCodes(t *testing.T) {
 	writeTree(t, map[string]string{
 		"clean/a.md":        cleanDoc,
@@ -64,6 +64,7 @@ func TestLintExitCodes(t *testing.T) {
 	}
 }
 
+// Covers: text-output-5f8dd0
 func TestLintJSONPaths(t *testing.T) {
 	dir := writeTree(t, map[string]string{"specs/sub/a.md": "# A\n\nOne. Two.\n"})
 	t.Chdir(filepath.Join(dir, "specs"))
@@ -232,33 +233,4 @@ func TestPreCommitHooks(t *testing.T) {
 			t.Errorf("%s: %v", h.ID, err)
 		}
 	}
-}
-
-// gcSettings reads the GC percent and the memory limit without changing
-// them.
-func gcSettings() (percent int, limit int64) {
-	percent = debug.SetGCPercent(100)
-	debug.SetGCPercent(percent)
-	return percent, debug.SetMemoryLimit(-1)
-}
-
-func TestTuneLintGC(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	p0, l0 := gcSettings()
-	restore := tuneLintGC()
-	if p, l := gcSettings(); p != lintGCPercent || l != lintMemoryLimit {
-		t.Errorf("tuned: GC percent %d, memory limit %d; want %d, %d", p, l, lintGCPercent, lintMemoryLimit)
-	}
-	restore()
-	if p, l := gcSettings(); p != p0 || l != l0 {
-		t.Errorf("restored: GC percent %d, memory limit %d; want %d, %d", p, l, p0, l0)
-	}
-	// A GOGC from the user wins.
-	t.Setenv("GOGC", "50")
-	restore = tuneLintGC()
-	if p, l := gcSettings(); p != p0 || l != l0 {
-		t.Errorf("with GOGC set: GC percent %d, memory limit %d; want them untouched", p, l)
-	}
-	restore()
 }

@@ -43,6 +43,8 @@ func TestExitCodes(t *testing.T) {
 }
 
 // TestHelpShowsExamples: every subcommand documents how to call it.
+//
+// Covers: cli.md#synopsis
 func TestHelpShowsExamples(t *testing.T) {
 	a := &app{}
 	for _, c := range a.rootCmd().Commands() {
