@@ -16,6 +16,8 @@ import (
 // Covers: spec-set-properties-51815b, spec-set-properties-9c4946, spec-set-properties-b59815, spec-set-properties-282561
 // Covers: lint-properties-63a261, lint-properties-845884, lint-properties-25ce37, lint-properties-65beb6
 // Covers: errors-9c0657, errors-ac3e79, errors-4cf510
+//
+// Covers: properties-05a80f, spec-set-properties-186777, spec-set-properties-a61975
 func TestConfigConstraints(t *testing.T) {
 	tests := []struct {
 		name, yaml string

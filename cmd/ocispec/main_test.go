@@ -15,6 +15,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// Covers: exit-status-7878d7, exit-status-0ec5e2
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
 		args     []string

@@ -16,6 +16,8 @@ const traceData = "../../trace/testdata/"
 // still read.
 //
 // Covers: trace.md#exit-status, trace.md#mapping-files, trace.md#results-files
+//
+// Covers: error-messages-7884eb
 func TestTraceExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	badMap := filepath.Join(dir, "bad.yaml")
