@@ -174,12 +174,17 @@ func newTestRow(t *conformance.TestCase) testRow {
 }
 
 // shortName drops what a test name repeats of its suite and category:
-// "Suite/cat/name" becomes "name", "Suite Tests Cat rest" becomes "rest".
+// "Suite/cat/name" becomes "name" ("Suite/ping" stays "ping"), "Suite
+// Tests Cat rest" becomes "rest".
 func shortName(name, category string) string {
-	for _, sep := range []string{"/", " "} {
-		if _, after, ok := strings.Cut(name, sep+category+sep); ok && after != "" {
-			return after
+	if parts := strings.Split(name, "/"); len(parts) > 1 {
+		if len(parts) > 2 && parts[1] == category {
+			return strings.Join(parts[2:], "/")
 		}
+		return strings.Join(parts[1:], "/")
+	}
+	if _, after, ok := strings.Cut(name, " "+category+" "); ok && after != "" {
+		return after
 	}
 	return name
 }

@@ -2,7 +2,6 @@ package specs
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -26,29 +25,33 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 // walked for *.md in lexical order) into a Set, in the order given. Paths are
 // recorded relative to root when they lie under it. A file named twice is
 // loaded once.
+//
+// A path or file that cannot be read or parsed does not stop the load: the
+// set holds every other file, and the error joins one *FileError per bad
+// file, in order (see errors.Join).
 func Load(root string, paths []string, opts LoadOptions) (*Set, error) {
 	if root == "" {
 		root = "."
 	}
 	files, err := Files(root, paths, opts.Exclude)
-	if err != nil {
-		return nil, err
-	}
+	errs := []error{err}
 	set := &Set{Root: root, byPath: map[string]*Document{}}
 	p := NewParser(opts.Options)
 	for _, f := range files {
 		src, err := os.ReadFile(f.OS)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Path, unwrapPathError(err))
+			errs = append(errs, fileError(f.Path, err))
+			continue
 		}
 		d, err := p.Parse(f.Path, src)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		set.byPath[f.Path] = d
 		set.Docs = append(set.Docs, d)
 	}
-	return set, nil
+	return set, errors.Join(errs...)
 }
 
 // A File is one Markdown file of a spec set, before parsing.
@@ -62,12 +65,14 @@ type File struct {
 
 // Files lists the Markdown files Load would parse, in the same order,
 // without reading them, so a caller can stream a set of any size one
-// document at a time. A missing path is an error naming it.
+// document at a time. A missing path is a *FileError naming it as given;
+// the other paths are still listed, and the error joins one per bad path.
 func Files(root string, paths, exclude []string) ([]File, error) {
 	if root == "" {
 		root = "."
 	}
 	var out []File
+	var errs []error
 	seen := map[string]bool{}
 	add := func(full string) {
 		rel := relSlash(root, full)
@@ -83,7 +88,8 @@ func Files(root string, paths, exclude []string) ([]File, error) {
 		}
 		info, err := os.Stat(full)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
+			errs = append(errs, fileError(arg, err))
+			continue
 		}
 		if !info.IsDir() {
 			add(full)
@@ -107,18 +113,20 @@ func Files(root string, paths, exclude []string) ([]File, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
+			errs = append(errs, fileError(arg, err))
+			continue
 		}
 		if len(files) == 0 {
 			// A mistyped or emptied directory must not pass as clean.
-			return nil, fmt.Errorf("%s: no Markdown files", arg)
+			errs = append(errs, &FileError{Path: arg, Err: errors.New("no Markdown files")})
+			continue
 		}
 		sort.Strings(files)
 		for _, f := range files {
 			add(f)
 		}
 	}
-	return out, nil
+	return out, errors.Join(errs...)
 }
 
 // Skipped reports whether Files would leave out the slash-separated path
@@ -192,14 +200,4 @@ func excluded(rel string, patterns []string) bool {
 		}
 	}
 	return false
-}
-
-// unwrapPathError drops the *PathError wrapper so the message names the
-// file once.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
