@@ -152,7 +152,7 @@ func TestTraceConfig(t *testing.T) {
 	if rep.Runs[0].Format != "junit/ginkgo-v2" || rep.Runs[1].Format != "go-test-json" {
 		t.Errorf("formats %+v", rep.Runs)
 	}
-	if code, _, stderr := runCLI(t, "trace", "--config", "bad.yaml"); code != exitUsage || !strings.Contains(stderr, `no spec set named "gizmo"`) {
+	if code, _, stderr := runCLI(t, "trace", "--config", "bad.yaml"); code != exitUsage || !strings.Contains(stderr, `bad.yaml:4:11: trace.specs: no spec set is named "gizmo"`) {
 		t.Errorf("unknown trace.specs: exit %d, %q", code, stderr)
 	}
 }
