@@ -73,6 +73,7 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./...
 	bash bench/run.sh
+	bash bench/site.sh
 
 site:
 	$(GO) run ./cmd/ocispec build

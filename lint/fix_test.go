@@ -51,6 +51,8 @@ func TestWriteFileAtomic(t *testing.T) {
 // FuzzFix checks the fixer on arbitrary Markdown: one-sentence-per-line
 // keeps the word sequence, a second pass changes nothing, and nothing
 // fixable remains; all fixes together never panic and converge.
+//
+// Covers: one-sentence-per-line.md#fix
 func FuzzFix(f *testing.F) {
 	for _, s := range []string{
 		"One. Two.\nThree\nfour.\n",

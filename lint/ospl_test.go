@@ -7,6 +7,8 @@ import (
 
 // The hard cases of issue 4, each with the lines that must be reported and,
 // when fixable, the fixed text.
+//
+// Covers: what-it-checks-0cf588, writing-style-ee858f, writing-style-552d47
 func TestOneSentencePerLine(t *testing.T) {
 	tests := []struct {
 		name  string

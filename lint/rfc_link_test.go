@@ -5,6 +5,7 @@ import (
 	"testing"
 )
 
+// Covers: what-it-checks-ba130a, writing-style-3c6a26
 func TestRFCLink(t *testing.T) {
 	tests := []struct {
 		name  string

@@ -133,6 +133,7 @@ func Rules() []Rule {
 		tocMismatch{},
 		propertyList{},
 		exampleSchema{},
+		endpointConsistency{},
 	}
 	return append(rules, newDirectiveRule(rules))
 }

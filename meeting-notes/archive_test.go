@@ -101,6 +101,7 @@ func assertNothingLost(t testing.TB, before map[string][]string, ws workspace) {
 	}
 }
 
+// Covers: archive-files-686e73
 func TestPeriodFiles(t *testing.T) {
 	tests := []struct {
 		p           Period
@@ -212,6 +213,7 @@ func TestArchiveFixture(t *testing.T) {
 	}
 }
 
+// Covers: archiving-887134
 func TestArchiveConflict(t *testing.T) {
 	ws := fixtureWorkspace(t)
 	a := Archiver{Before: cutoff, Period: PeriodCalendar}
@@ -255,6 +257,8 @@ func (f *failingWriter) WriteFile(path string, data []byte, perm fs.FileMode) er
 // TestArchiveInterrupted interrupts a write-back run at every write and
 // shows that nothing is lost, that the notes file is written last, and
 // that rerunning converges to the result of an uninterrupted run.
+//
+// Covers: archiving-0e085a
 func TestArchiveInterrupted(t *testing.T) {
 	a := Archiver{Before: cutoff, Period: PeriodCalendar, WriteBack: true}
 	ref := fixtureWorkspace(t)

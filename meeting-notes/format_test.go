@@ -8,6 +8,7 @@ import (
 	"testing"
 )
 
+// Covers: minutes.md#archive-layout
 func TestFormat(t *testing.T) {
 	tests := []struct {
 		name, in, want string

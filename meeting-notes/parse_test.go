@@ -98,6 +98,7 @@ func TestInferLevels(t *testing.T) {
 	}
 }
 
+// Covers: live-notes-c9e13f
 func TestParseRejectsBadInput(t *testing.T) {
 	tests := []struct {
 		name string

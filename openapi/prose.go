@@ -35,8 +35,8 @@ type Fact struct {
 	Body string
 	File string
 	Line int
-	// Section is the anchor of the sentence's section.
-	Section string
+	// Span locates the sentence (or code line) in the document.
+	Span specs.Span
 }
 
 // proseScope is what the sentences read so far in a section are about.
@@ -214,7 +214,9 @@ func (sc *proseScope) blockFacts(doc *specs.Document, b *specs.Block) []Fact {
 			sc.previous = m[1]
 		}
 	}
-	sc.lastRef = isRef
+	// Only a block that is nothing but a reference ("`/v2/<name>/blobs/<digest>`
+	// end-2 (for blobs).") lets the next reference add to the endpoints.
+	sc.lastRef = isRef && len(b.Sentences) == 1 && len(proseWords(b.Sentences[0])) <= 4
 	return facts
 }
 
@@ -293,16 +295,16 @@ func (sc *proseScope) sentenceFacts(doc *specs.Document, s *specs.Sentence) []Fa
 	var facts []Fact
 	for _, st := range statuses(s) {
 		sc.status = st
-		facts = sc.each(facts, Fact{Method: method, Status: st, File: doc.Path, Line: line})
+		facts = sc.each(facts, Fact{Method: method, Status: st, File: doc.Path, Line: line, Span: s.Span})
 	}
 	if mt := contentType(s); mt != "" {
-		facts = sc.each(facts, Fact{Method: method, Status: sc.status, MediaType: mt, File: doc.Path, Line: line})
+		facts = sc.each(facts, Fact{Method: method, Status: sc.status, MediaType: mt, File: doc.Path, Line: line, Span: s.Span})
 	}
 	if !sc.response {
 		return append(facts, sc.requestFacts(s, method, doc.Path, line)...)
 	}
 	for _, h := range sentenceHeaders(s) {
-		facts = sc.each(facts, Fact{Method: method, Status: sc.status, Header: h, Required: required(kw, text) && !sc.condList, File: doc.Path, Line: line})
+		facts = sc.each(facts, Fact{Method: method, Status: sc.status, Header: h, Required: required(kw, text) && !sc.condList, File: doc.Path, Line: line, Span: s.Span})
 	}
 	return facts
 }
@@ -319,7 +321,7 @@ func (sc *proseScope) codeFacts(doc *specs.Document, c *specs.CodeBlock) []Fact 
 	lead := strings.HasSuffix(strings.TrimSpace(sc.sentence.Text), ":")
 	if t := strings.ToLower(sc.sentence.Text); strings.Contains(t, "body") && strings.HasPrefix(strings.TrimSpace(c.Text), "{") &&
 		(lead || strings.HasPrefix(c.Lang, "json")) {
-		facts = sc.each(facts, Fact{Method: sc.method, Status: sc.status, Body: c.Text, File: doc.Path, Line: line})
+		facts = sc.each(facts, Fact{Method: sc.method, Status: sc.status, Body: c.Text, File: doc.Path, Line: line, Span: c.Content})
 		sc.sentence = nil
 		return facts
 	}
@@ -333,7 +335,7 @@ func (sc *proseScope) codeFacts(doc *specs.Document, c *specs.CodeBlock) []Fact 
 		}
 		if h := canonicalHeader(m[1]); h != "" {
 			facts = sc.each(facts, Fact{Method: sc.method, Status: sc.status, Header: h,
-				Required: required(sc.keyword, sc.sentence.Text), File: doc.Path, Line: line + i})
+				Required: required(sc.keyword, sc.sentence.Text), File: doc.Path, Line: line + i, Span: lineSpan(doc, line+i)})
 		}
 	}
 	sc.sentence = nil
@@ -490,7 +492,7 @@ func (sc *proseScope) requestFacts(s *specs.Sentence, method, file string, line 
 	}
 	var facts []Fact
 	for _, h := range sentenceHeaders(s) {
-		facts = sc.each(facts, Fact{Method: method, Header: h, Request: true, File: file, Line: line})
+		facts = sc.each(facts, Fact{Method: method, Header: h, Request: true, File: file, Line: line, Span: s.Span})
 	}
 	return facts
 }
@@ -516,4 +518,14 @@ func hasKeyword(text string) bool {
 		}
 	}
 	return false
+}
+
+// lineSpan is the span of a source line.
+func lineSpan(doc *specs.Document, line int) specs.Span {
+	start := doc.Offset(specs.Position{Line: line, Column: 1})
+	end := start
+	for end < len(doc.Source) && doc.Source[end] != '\n' {
+		end++
+	}
+	return specs.Span{Start: start, End: end}
 }

@@ -156,7 +156,37 @@ type testGroup struct {
 	Name   string
 	Anchor string
 	Counts conformance.Counts
-	Tests  []*conformance.TestCase
+	Tests  []testRow
+}
+
+// testRow is one test on a product page, with what the template shows
+// worked out here rather than in template calls (hundreds per page).
+type testRow struct {
+	T *conformance.TestCase
+	// Short is the name without the suite and category it repeats.
+	Short  string
+	Class  string
+	Failed bool
+}
+
+func newTestRow(t *conformance.TestCase) testRow {
+	return testRow{T: t, Short: shortName(t.Name, t.Category), Class: statusClass(t.Status), Failed: t.Status.Failed()}
+}
+
+// shortName drops what a test name repeats of its suite and category:
+// "Suite/cat/name" becomes "name" ("Suite/ping" stays "ping"), "Suite
+// Tests Cat rest" becomes "rest".
+func shortName(name, category string) string {
+	if parts := strings.Split(name, "/"); len(parts) > 1 {
+		if len(parts) > 2 && parts[1] == category {
+			return strings.Join(parts[2:], "/")
+		}
+		return strings.Join(parts[1:], "/")
+	}
+	if _, after, ok := strings.Cut(name, " "+category+" "); ok && after != "" {
+		return after
+	}
+	return name
 }
 
 func (p *certProduct) testGroups() []testGroup {
@@ -168,7 +198,7 @@ func (p *certProduct) testGroups() []testGroup {
 		g := testGroup{Name: cc.Name, Anchor: anchor(cc.Name), Counts: cc.Counts}
 		for i := range p.R.JUnit.Tests {
 			if t := &p.R.JUnit.Tests[i]; t.Category == cc.Name {
-				g.Tests = append(g.Tests, t)
+				g.Tests = append(g.Tests, newTestRow(t))
 			}
 		}
 		out = append(out, g)

@@ -272,17 +272,15 @@ func textRole(v *Vocabulary, text string) Role {
 // phraseRole returns the role of a noun phrase's heads: one role, or
 // implementation when they name more than one kind of software.
 func phraseRole(v *Vocabulary, words []string, heads []int) Role {
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = strings.ToLower(w)
-	}
 	var found Role
 	for _, h := range heads {
-		r, _ := v.lookup(lower, h+1)
-		if r == "" && strings.HasSuffix(lower[h], "s") {
+		r, _ := v.lookup(words, h+1)
+		if lw := strings.ToLower(words[h]); r == "" && strings.HasSuffix(lw, "s") {
 			// "registries" is listed, "runtime's" is not.
-			lower[h] = strings.TrimSuffix(strings.TrimSuffix(lower[h], "'s"), "s")
-			r, _ = v.lookup(lower, h+1)
+			w := words[h]
+			words[h] = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "s")
+			r, _ = v.lookup(words, h+1)
+			words[h] = w
 		}
 		switch {
 		case r == "":

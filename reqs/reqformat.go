@@ -2,6 +2,7 @@ package reqs
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -57,7 +58,7 @@ func WriteGraph(w io.Writer, format string, g *Graph) error {
 		case "text":
 			writeGraphText(bw, g)
 		case "json":
-			return writeJSON(bw, g)
+			return writeGraphJSON(bw, g)
 		case "markdown":
 			writeGraphMarkdown(bw, g)
 		case "dot":
@@ -104,6 +105,55 @@ func writeYAML(w io.Writer, v any) error {
 		return err
 	}
 	return enc.Close()
+}
+
+// writeGraphJSON writes the graph as writeJSON would, one requirement and
+// one edge at a time, so a large graph is never held as one JSON buffer.
+func writeGraphJSON(w io.Writer, g *Graph) error {
+	if _, err := io.WriteString(w, "{\n  \"requirements\": "); err != nil {
+		return err
+	}
+	if err := writeJSONArray(w, g.Requirements); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, ",\n  \"edges\": "); err != nil {
+		return err
+	}
+	if err := writeJSONArray(w, g.Edges); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n}\n")
+	return err
+}
+
+// writeJSONArray writes a member array at depth one of writeJSON's
+// indentation.
+func writeJSONArray[T any](w io.Writer, items []T) error {
+	if len(items) == 0 {
+		_, err := io.WriteString(w, "[]")
+		return err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	for i, it := range items {
+		buf.Reset()
+		sep := ",\n    "
+		if i == 0 {
+			sep = "[\n    "
+		}
+		buf.WriteString(sep)
+		if err := enc.Encode(it); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "\n  ]")
+	return err
 }
 
 func writeJSON(w io.Writer, v any) error {

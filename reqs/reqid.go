@@ -46,15 +46,21 @@ func derivedID(r *Requirement) string {
 			prefix = "req"
 		}
 	}
-	h := sha256.New()
-	h.Write([]byte(r.norm))
-	h.Write([]byte{0})
 	// A table cell outside any property description hashes its row's
 	// key instead, so equal cells of different rows differ.
-	h.Write([]byte(cmp.Or(r.Property, r.rowKey)))
-	h.Write([]byte{0})
-	h.Write([]byte(strconv.Itoa(r.ordinal)))
-	return prefix + "-" + hex.EncodeToString(h.Sum(nil))[:hashLen]
+	prop := cmp.Or(r.Property, r.rowKey)
+	buf := make([]byte, 0, len(r.norm)+len(prop)+8)
+	buf = append(append(append(append(buf, r.norm...), 0), prop...), 0)
+	buf = strconv.AppendInt(buf, int64(r.ordinal), 10)
+	return prefix + "-" + shortHash(buf, hashLen)
+}
+
+// shortHash returns the first n (even) hex digits of the SHA-256 of b.
+func shortHash(b []byte, n int) string {
+	sum := sha256.Sum256(b)
+	out := make([]byte, n)
+	hex.Encode(out, sum[:n/2])
+	return string(out)
 }
 
 // explicitMarkers finds the <!-- req: id --> markers of a document and

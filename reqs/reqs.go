@@ -180,6 +180,8 @@ type extractor struct {
 	paths      map[*specs.Heading][]string
 	out        []*Requirement
 	hits       []keywordHit
+	normative  []keywordHit
+	leadIns    map[*specs.Table]Role
 	// prev is the previous requirement of the current block, the
 	// antecedent of a pronoun subject ("It MUST ...").
 	prev *Requirement
@@ -199,7 +201,8 @@ func (x *extractor) block(b *specs.Block) {
 	x.prev = nil
 	for _, s := range b.Sentences {
 		x.hits = appendKeywords(x.hits[:0], s.Text, s.Code)
-		hits := normativeHits(x.hits)
+		x.normative = normativeHits(x.normative[:0], x.hits)
+		hits := x.normative
 		if len(hits) == 0 {
 			continue
 		}
@@ -214,9 +217,8 @@ func (x *extractor) block(b *specs.Block) {
 	}
 }
 
-// normativeHits returns the normative hits, in place.
-func normativeHits(hits []keywordHit) []keywordHit {
-	out := hits[:0:0]
+// normativeHits appends the normative hits to out.
+func normativeHits(out, hits []keywordHit) []keywordHit {
 	for _, h := range hits {
 		if h.Normative {
 			out = append(out, h)
@@ -261,25 +263,32 @@ func (x *extractor) sentence(b *specs.Block, s *specs.Sentence, hits []keywordHi
 
 // leadInRole returns the software role the paragraph introducing a table
 // names, for a subjectless table cell ("Runtimes MUST/SHOULD/MAY implement
-// the following option strings:" before a table of options).
+// the following option strings:" before a table of options). It is
+// computed once per table.
 func (x *extractor) leadInRole(b *specs.Block) Role {
 	if b.Table == nil {
 		return ""
 	}
-	var lead *specs.Block
-	for _, p := range x.doc.Blocks {
-		if p.Kind != specs.Paragraph || len(p.Lines) == 0 || p.Lines[0].Start >= b.Table.Span.Start {
-			if p.Table == b.Table {
-				break
+	if x.leadIns == nil {
+		// One pass: each table's lead-in is the last paragraph before
+		// its first cell in reading order.
+		x.leadIns = map[*specs.Table]Role{}
+		var last *specs.Block
+		for _, p := range x.doc.Blocks {
+			switch {
+			case p.Table != nil:
+				if _, ok := x.leadIns[p.Table]; !ok {
+					x.leadIns[p.Table] = ""
+					if last != nil {
+						x.leadIns[p.Table] = namedRole(x.vocab, blockText(last))
+					}
+				}
+			case p.Kind == specs.Paragraph:
+				last = p
 			}
-			continue
 		}
-		lead = p
 	}
-	if lead == nil {
-		return ""
-	}
-	return namedRole(x.vocab, blockText(lead))
+	return x.leadIns[b.Table]
 }
 
 func (x *extractor) sectionPath(h *specs.Heading) []string {

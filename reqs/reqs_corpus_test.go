@@ -31,6 +31,8 @@ func ociCorpora(tb testing.TB) map[string]string {
 // TestRequirementCountsOCI checks that extraction finds exactly as many
 // requirements per file as an independent, line-based count over the raw
 // Markdown.
+//
+// Covers: extraction-e6e542
 func TestRequirementCountsOCI(t *testing.T) {
 	corpora := ociCorpora(t)
 	// Our own docs and examples, which we write in the same style.

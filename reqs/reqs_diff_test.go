@@ -48,6 +48,8 @@ func entries(d *Diff) []diffEntry {
 //	removed).
 //	v3 → v4: a marked requirement reworded, one nested requirement added,
 //	one removed, one moved to a new section unchanged.
+//
+// Covers: requirement-diff-9b2f44
 func TestDiffFixtures(t *testing.T) {
 	tests := []struct {
 		old, new  string
@@ -85,6 +87,7 @@ func TestDiffFixtures(t *testing.T) {
 	}
 }
 
+// Covers: requirement-diff-0fb61a, requirement-diff-54dc3f, requirement-diff-c73209
 func TestClassify(t *testing.T) {
 	mk := func(l Level, norm string) *Requirement { return &Requirement{Level: l, norm: norm} }
 	tests := []struct {
@@ -111,6 +114,8 @@ func TestClassify(t *testing.T) {
 }
 
 // TestDiffFormattingOnly checks that formatting alone produces no entry.
+//
+// Covers: requirement-diff-7ff57f
 func TestDiffFormattingOnly(t *testing.T) {
 	base := "# Spec\n\n## Pull\n\nA registry MUST answer with the [manifest](#pull) when asked, and clients SHOULD verify it. Clients MAY cache it.\n"
 	variants := map[string]string{

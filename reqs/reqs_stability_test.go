@@ -15,6 +15,8 @@ import (
 // one line, sentences split one per line, new requirements inserted after
 // every heading and before paragraphs, SHOULD sentences deleted — and
 // checks that every untouched requirement keeps its ID, keyword and text.
+//
+// Covers: derived-ids-ba4ada
 func TestIDStability(t *testing.T) {
 	corpora := map[string][]string{}
 	fixture, err := os.ReadFile(filepath.Join("testdata", "reqs", "v1.md"))

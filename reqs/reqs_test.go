@@ -16,6 +16,7 @@ import (
 	"github.com/ocispec/ocispec/specs"
 )
 
+// Covers: extraction-5a383d, extraction-1417f0, extraction-4d8852, extraction-acec6b, extraction-e81c92
 func TestScanKeywords(t *testing.T) {
 	tests := []struct {
 		name string
@@ -111,6 +112,7 @@ func TestNormalizeText(t *testing.T) {
 	}
 }
 
+// Covers: extraction-e81c92
 func TestIsBoilerplate(t *testing.T) {
 	yes := []string{
 		`The key words "MUST", "MUST NOT", "REQUIRED", "SHALL", "SHALL NOT", "SHOULD", "SHOULD NOT", "RECOMMENDED", "NOT RECOMMENDED", "MAY", and "OPTIONAL" are to be interpreted as described in RFC 2119.`,
@@ -209,6 +211,7 @@ func loadFixture(t testing.TB, name string) *Graph {
 	return Extract(parseSet(t, "widgets.md", string(src)))
 }
 
+// Covers: requirements.md#requirement-properties
 func TestExtractFixture(t *testing.T) {
 	g := loadFixture(t, "v1.md")
 	type row struct {
@@ -350,6 +353,7 @@ func TestRefs(t *testing.T) {
 	}
 }
 
+// Covers: requirements.md#explicit-ids
 func TestExplicitMarkers(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -390,6 +394,7 @@ func TestExplicitMarkers(t *testing.T) {
 	}
 }
 
+// Covers: derived-ids-439d0c, requirements.md#collisions, requirement-ids-03e6b1
 func TestDerivedIDs(t *testing.T) {
 	g := Extract(parseSet(t,
 		"a.md", "Before any heading, clients MUST x.\n\n# Top\n\nA MUST b.\nA MUST b.\nA SHOULD b.\n",
@@ -488,6 +493,8 @@ func TestManyIdenticalRequirements(t *testing.T) {
 
 // TestKeywordColumns: positions point at the keyword even when a link
 // destination or an HTML comment earlier in the sentence spells one.
+//
+// Covers: requirement-properties-a31aba, requirement-properties-02674d
 func TestKeywordColumns(t *testing.T) {
 	for _, tt := range []struct {
 		src  string

@@ -1,10 +1,5 @@
 package reqs
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-)
-
 // revisionLen is the number of hex digits of a revision.
 const revisionLen = 6
 
@@ -14,11 +9,7 @@ const revisionLen = 6
 // ocispec trace compares it with the revision an annotation names to find
 // stale tests.
 func revision(r *Requirement) string {
-	h := sha256.New()
-	h.Write([]byte(r.Level))
-	h.Write([]byte{0})
-	h.Write([]byte(r.norm))
-	h.Write([]byte{0})
-	h.Write([]byte(r.Property))
-	return hex.EncodeToString(h.Sum(nil))[:revisionLen]
+	buf := make([]byte, 0, len(r.Level)+len(r.norm)+len(r.Property)+2)
+	buf = append(append(append(append(append(buf, r.Level...), 0), r.norm...), 0), r.Property...)
+	return shortHash(buf, revisionLen)
 }

@@ -3,8 +3,10 @@ package reqs
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -45,30 +47,32 @@ var defaultRolesYAML []byte
 // defaults.
 type Vocabulary struct {
 	words map[string]Role // lower-case word or phrase -> role
+	// phraseEnds holds the last words of the phrases of several words.
+	phraseEnds map[string]bool
 	// longest is the number of words of the longest phrase.
 	longest int
 }
 
-// DefaultVocabulary returns the built-in vocabulary (data/roles.yaml).
-func DefaultVocabulary() *Vocabulary {
+// DefaultVocabulary returns the built-in vocabulary (data/roles.yaml). It
+// is read once; callers never modify a Vocabulary (With copies).
+func DefaultVocabulary() *Vocabulary { return defaultVocabulary() }
+
+var defaultVocabulary = sync.OnceValue(func() *Vocabulary {
 	var m map[Role][]string
 	if err := yaml.Unmarshal(defaultRolesYAML, &m); err != nil {
 		panic("reqs: data/roles.yaml: " + err.Error()) // embedded data, checked by tests
 	}
-	v := &Vocabulary{words: map[string]Role{}}
+	v := &Vocabulary{words: map[string]Role{}, phraseEnds: map[string]bool{}}
 	for _, r := range Roles() {
 		v.add(r, m[r])
 	}
 	return v
-}
+})
 
 // With returns a copy of v with the synonyms added: role name to words or
 // phrases. An unknown role name is an error.
 func (v *Vocabulary) With(synonyms map[string][]string) (*Vocabulary, error) {
-	out := &Vocabulary{words: make(map[string]Role, len(v.words)), longest: v.longest}
-	for w, r := range v.words {
-		out.words[w] = r
-	}
+	out := &Vocabulary{words: maps.Clone(v.words), phraseEnds: maps.Clone(v.phraseEnds), longest: v.longest}
 	names := make([]string, 0, len(synonyms))
 	for name := range synonyms {
 		names = append(names, name)
@@ -91,17 +95,26 @@ func (v *Vocabulary) add(r Role, words []string) {
 			continue
 		}
 		v.words[w] = r
+		if i := strings.LastIndexByte(w, ' '); i >= 0 {
+			v.phraseEnds[w[i+1:]] = true
+		}
 		v.longest = max(v.longest, strings.Count(w, " ")+1)
 	}
 }
 
-// lookup returns the role of a phrase of lower-case words ending at
-// words[end-1], longest phrase first, and how many words it spans.
+// lookup returns the role of a phrase of words ending at words[end-1]
+// (any case), longest phrase first, and how many words it spans.
 func (v *Vocabulary) lookup(words []string, end int) (Role, int) {
-	for n := min(v.longest, end); n >= 1; n-- {
-		if r, ok := v.words[strings.Join(words[end-n:end], " ")]; ok {
-			return r, n
+	last := strings.ToLower(words[end-1])
+	if v.phraseEnds[last] {
+		for n := min(v.longest, end); n >= 2; n-- {
+			if r, ok := v.words[strings.ToLower(strings.Join(words[end-n:end], " "))]; ok {
+				return r, n
+			}
 		}
+	}
+	if r, ok := v.words[last]; ok {
+		return r, 1
 	}
 	return "", 0
 }

@@ -7,6 +7,9 @@ import (
 	"testing"
 )
 
+// Covers: paths-135d9e, properties-dfae24
+//
+// Covers: spec-set-properties-448260
 func TestFiles(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"b.md", "a.md", "sub/c.md", "sub/d.MD", "vendor/x.md", "node_modules/y.md", "_site/z.md", ".git/w.md", "drafts/e.md", "notes.txt"} {

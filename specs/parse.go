@@ -2,6 +2,7 @@ package specs
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -108,24 +109,24 @@ func (b *builder) newSentence() *Sentence {
 func (d *Document) check() error {
 	src := d.Source
 	if len(src) > maxFileSize {
-		return fmt.Errorf("%s: file too large (%d bytes, limit %d)", d.Path, len(src), maxFileSize)
+		return &FileError{Path: d.Path, Err: fmt.Errorf("file too large (%d bytes, limit %d)", len(src), maxFileSize)}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		pos := d.Position(i)
-		return fmt.Errorf("%s:%d:%d: binary file (NUL byte)", d.Path, pos.Line, pos.Column)
+		return &FileError{Path: d.Path, Line: pos.Line, Column: pos.Column, Err: errors.New("binary file (NUL byte)")}
 	}
 	if !utf8.Valid(src) {
 		for i := 0; i < len(src); {
 			r, n := utf8.DecodeRune(src[i:])
 			if r == utf8.RuneError && n == 1 {
 				pos := d.Position(i)
-				return fmt.Errorf("%s:%d:%d: invalid UTF-8", d.Path, pos.Line, pos.Column)
+				return &FileError{Path: d.Path, Line: pos.Line, Column: pos.Column, Err: errors.New("invalid UTF-8")}
 			}
 			i += n
 		}
 	}
 	if line, depth := nestingDepth(src, d.lineStarts); depth > maxNesting {
-		return fmt.Errorf("%s:%d: nesting too deep (%d levels of lists or block quotes, limit %d)", d.Path, line, depth, maxNesting)
+		return &FileError{Path: d.Path, Line: line, Err: fmt.Errorf("nesting too deep (%d levels of lists or block quotes, limit %d)", depth, maxNesting)}
 	}
 	return nil
 }

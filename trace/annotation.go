@@ -74,7 +74,7 @@ var coversRE = regexp.MustCompile(`^Covers:\s*`)
 // targetRE is the syntax of one annotation target: an ID, an anchor
 // ("#anchor" or "file.md#anchor") or an endpoint ID, optionally followed
 // by "@" and a revision of hex digits.
-var targetRE = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9._/-]*(?:#[A-Za-z0-9._-]+)?|#[A-Za-z0-9._-]+)(?:@([0-9a-f]{4,64}))?$`)
+var targetRE = regexp.MustCompile(`^([A-Za-z0-9_.-][A-Za-z0-9._/-]*(?:#[A-Za-z0-9._-]+)?|#[A-Za-z0-9._-]+)(?:@([0-9a-f]{4,64}))?$`)
 
 // ParseCovers parses the text of one comment line (without "//") and
 // returns its targets when it is an annotation. A line that starts with

@@ -6,6 +6,7 @@ import (
 	"testing"
 )
 
+// Covers: trace.md#mapping-files
 func TestGlob(t *testing.T) {
 	for _, tc := range []struct {
 		pattern, name string
@@ -29,6 +30,7 @@ func TestGlob(t *testing.T) {
 	}
 }
 
+// Covers: trace.md#mapping-files
 func TestParseMappingErrors(t *testing.T) {
 	for _, tc := range []struct {
 		src  string

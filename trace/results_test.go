@@ -31,6 +31,8 @@ func TestNameRuns(t *testing.T) {
 
 // TestReadResultsBadFiles: each unreadable file is one finding naming
 // it, and the good files are still read.
+//
+// Covers: trace.md#results-files
 func TestReadResultsBadFiles(t *testing.T) {
 	rs, finds := ReadResults([]string{"testdata/truncated.json", "testdata/missing.xml", "testdata/mapping.yaml", "testdata/runs/acme/junit.xml", "testdata/spec/gadget.md"})
 	if len(rs) != 1 || rs[0].Name != "acme" || len(rs[0].Tests) != 4 {

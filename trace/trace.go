@@ -120,12 +120,6 @@ func newIndex(all []*reqs.Requirement) *index {
 		x.byID[r.ID] = r
 		for _, a := range r.SectionPath {
 			x.bySection[a] = append(x.bySection[a], r)
-			x.bySection[r.File+"#"+a] = append(x.bySection[r.File+"#"+a], r)
-			if r.Doc != nil && r.Doc.Path != r.File {
-				// The path within the spec set, whatever the current
-				// directory: "config.md#paths".
-				x.bySection[r.Doc.Path+"#"+a] = append(x.bySection[r.Doc.Path+"#"+a], r)
-			}
 		}
 		for _, ref := range r.Refs {
 			if ref.Kind == reqs.RefEndpoint {
@@ -142,6 +136,9 @@ func newIndex(all []*reqs.Requirement) *index {
 func (x *index) resolve(name string) (rs []*reqs.Requirement, byID bool) {
 	if r, ok := x.byID[name]; ok {
 		return []*reqs.Requirement{r}, true
+	}
+	if file, anchor, ok := strings.Cut(name, "#"); ok && file != "" {
+		return inFile(x.bySection[anchor], file), false
 	}
 	if rs := x.bySection[strings.TrimPrefix(name, "#")]; len(rs) > 0 {
 		return rs, false
@@ -179,6 +176,19 @@ func addEvidence(ev map[*reqs.Requirement][]evidence, rs []*reqs.Requirement, e 
 	for _, r := range rs {
 		ev[r] = append(ev[r], e)
 	}
+}
+
+// inFile keeps the requirements of the document named file: its path,
+// or a path that ends in "/" + file ("trace.md" names docs/trace.md), so
+// that a target does not depend on the directory ocispec runs in.
+func inFile(rs []*reqs.Requirement, file string) []*reqs.Requirement {
+	var out []*reqs.Requirement
+	for _, r := range rs {
+		if r.File == file || strings.HasSuffix(r.File, "/"+file) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -45,6 +45,8 @@ func gadgetInput(t *testing.T) Input {
 // TestGolden checks the three text formats of the gadget trace: one
 // annotated Go package with a go test -json run, a mapping file and two
 // suite runs (the products x requirements matrix).
+//
+// Covers: trace.md#results-files
 func TestGolden(t *testing.T) {
 	rep := Build(gadgetInput(t), Options{})
 	for _, format := range Formats() {
@@ -65,6 +67,7 @@ func find(rep *Report, id string) *ReqTrace {
 	return nil
 }
 
+// Covers: trace.md#targets, trace.md#status
 func TestStatuses(t *testing.T) {
 	rep := Build(gadgetInput(t), Options{})
 	want := map[string]Status{
@@ -92,6 +95,8 @@ func TestStatuses(t *testing.T) {
 // TestBadEvidence checks the findings: an orphan annotation and an orphan
 // mapping target with file:line, an annotation outside a test, and a
 // mapping entry that matches no test.
+//
+// Covers: trace.md#annotations, trace.md#findings
 func TestBadEvidence(t *testing.T) {
 	rep := Build(gadgetInput(t), Options{})
 	var got []string
@@ -122,6 +127,8 @@ func TestBadEvidence(t *testing.T) {
 // TestStale changes the text of a requirement with an explicit ID: the
 // annotation naming the old revision becomes stale, and the requirement
 // with it once no other evidence covers it.
+//
+// Covers: trace.md#status, requirements.md#revisions
 func TestStale(t *testing.T) {
 	dir := t.TempDir()
 	src, err := os.ReadFile("testdata/spec/gadget.md")
@@ -154,6 +161,7 @@ func TestStale(t *testing.T) {
 	}
 }
 
+// Covers: trace.md#coverage
 func TestFilters(t *testing.T) {
 	in := gadgetInput(t)
 	rep := Build(in, Options{Level: "must"})

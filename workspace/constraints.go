@@ -35,6 +35,7 @@ func constraints() map[string]constraint {
 		"lint.rules":           checkRules,
 		"lint.abbreviations[]": checkAbbreviation,
 		"lint.options":         checkRuleOptions,
+		"trace.specs[]":        checkSpecSetName,
 	}
 }
 
@@ -175,4 +176,17 @@ func checkRuleOptions(v *validator, n *yaml.Node) {
 			}
 		}
 	}
+}
+
+// checkSpecSetName: a value that names a spec set names one of specs.
+func checkSpecSetName(v *validator, n *yaml.Node) {
+	_, specsNode := mapValue(v.root, "specs")
+	if specsNode != nil {
+		for _, el := range specsNode.Content {
+			if _, name := mapValue(el, "name"); name != nil && name.Value == n.Value {
+				return
+			}
+		}
+	}
+	v.errorf(n, "trace.specs: no spec set is named %q", n.Value)
 }

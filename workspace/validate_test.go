@@ -11,6 +11,13 @@ import (
 
 // TestConfigConstraints has one case per constraint of docs/config.md:
 // each error names the file, line and column, in the document's words.
+//
+// Covers: syntax-791f38, syntax-a50b9a, syntax-8c32c9, properties-916ee6, properties-182532, properties-bedaeb
+// Covers: spec-set-properties-51815b, spec-set-properties-9c4946, spec-set-properties-b59815, spec-set-properties-282561
+// Covers: lint-properties-63a261, lint-properties-845884, lint-properties-25ce37, lint-properties-65beb6
+// Covers: errors-9c0657, errors-ac3e79, errors-4cf510
+//
+// Covers: properties-05a80f, spec-set-properties-186777, spec-set-properties-a61975
 func TestConfigConstraints(t *testing.T) {
 	tests := []struct {
 		name, yaml string
@@ -46,6 +53,7 @@ func TestConfigConstraints(t *testing.T) {
 		{"options of an unknown rule", "lint:\n  options:\n    nope:\n      x: 1\n", []string{`ocispec.yaml:3:5: lint.options: unknown rule "nope"`}},
 		{"unknown option", "lint:\n  options:\n    rfc-link:\n      bogus: true\n", []string{`ocispec.yaml:4:7: lint.options.rfc-link: rule rfc-link has no option "bogus"`}},
 		{"options not a map of objects", "lint:\n  options:\n    rfc-link: 3\n", []string{"ocispec.yaml:3:15: lint.options.* must be a map of values, not the number 3"}},
+		{"trace.specs names a spec set", "specs:\n  - {name: a, files: [x]}\ntrace:\n  specs: [a, b]\n", []string{`ocispec.yaml:4:14: trace.specs: no spec set is named "b"`}},
 		{"all problems at once", "output: .\nspecs:\n  - name: A\n    files: [x]\nlint:\n  rules:\n    nope: off\n", []string{`ocispec.yaml:1:9: output`, `ocispec.yaml:3:11: specs[].name "A"`, `ocispec.yaml:7:5: lint.rules: unknown rule "nope"`}},
 	}
 	goTypes := regexp.MustCompile(`workspace\.|\[\]string|map\[|!!|unmarshal`)
@@ -78,6 +86,8 @@ func TestConfigConstraints(t *testing.T) {
 
 // TestConfigFilesExist: a files entry that does not exist is an error at
 // its line in the config, naming the config.
+//
+// Covers: spec-set-properties-10b545
 func TestConfigFilesExist(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, ConfigFile)

@@ -7,6 +7,7 @@ import (
 	"testing"
 )
 
+// Covers: zero-configuration-3cb17b, zero-configuration-c2bc28, file-location-7d41cd
 func TestOpenZeroConfig(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n\nText.\n"), 0o644); err != nil {
@@ -51,6 +52,7 @@ func TestOpenRepoWorkspace(t *testing.T) {
 	}
 }
 
+// Covers: file-location-feaad7, file-location-06cf9c
 func TestOpenMissingExplicitConfig(t *testing.T) {
 	_, err := Open(filepath.Join(t.TempDir(), "nope.yaml"), ".")
 	if err == nil || !strings.Contains(err.Error(), "nope.yaml") {

@@ -28,6 +28,10 @@ func TestEveryCommandDeclaresFormats(t *testing.T) {
 
 // TestFormatRejected: the root rejects a format the command did not
 // declare, for every command, before the command runs.
+//
+// Covers: --format-format-44673c, --format-format-ccce3f
+//
+// Covers: output-c21f58
 func TestFormatRejected(t *testing.T) {
 	tests := []struct {
 		args []string

@@ -32,6 +32,7 @@ func writeTree(t *testing.T, files map[string]string) string {
 
 const cleanDoc = "# Clean\n\nThe key words \"MUST\" and \"MAY\" in this document are to be interpreted as described in BCP 14 [[RFC 2119](https://www.rfc-editor.org/rfc/rfc2119)] [[RFC 8174](https://www.rfc-editor.org/rfc/rfc8174)] when, and only when, they appear in all capitals, as shown here.\n\nClients MUST retry.\n"
 
+// Covers: exit-status-5632aa, exit-status-096c79, text-output-18d9a0
 func TestLintExitCodes(t *testing.T) {
 	writeTree(t, map[string]string{
 		"clean/a.md":        cleanDoc,
@@ -63,6 +64,7 @@ func TestLintExitCodes(t *testing.T) {
 	}
 }
 
+// Covers: text-output-5f8dd0
 func TestLintJSONPaths(t *testing.T) {
 	dir := writeTree(t, map[string]string{"specs/sub/a.md": "# A\n\nOne. Two.\n"})
 	t.Chdir(filepath.Join(dir, "specs"))

@@ -15,6 +15,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// Covers: exit-status-7878d7, exit-status-0ec5e2
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
 		args     []string
@@ -43,6 +44,8 @@ func TestExitCodes(t *testing.T) {
 }
 
 // TestHelpShowsExamples: every subcommand documents how to call it.
+//
+// Covers: cli.md#synopsis
 func TestHelpShowsExamples(t *testing.T) {
 	a := &app{}
 	for _, c := range a.rootCmd().Commands() {

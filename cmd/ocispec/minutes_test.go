@@ -37,6 +37,7 @@ func TestMinutesParseJSON(t *testing.T) {
 	}
 }
 
+// Covers: zero-configuration-421946
 func TestMinutesCommands(t *testing.T) {
 	arch := "../../meeting-notes/testdata/archive/oci-weekly-notes-2025.md"
 	tests := []struct {

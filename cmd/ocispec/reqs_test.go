@@ -19,6 +19,7 @@ type reqsJSON struct {
 	Edges        []map[string]any `json:"edges" yaml:"edges"`
 }
 
+// Covers: requirements.md#requirement-graph-json
 func TestReqsFormats(t *testing.T) {
 	v1 := reqsFixtures + "/v1.md"
 	tests := []struct {
@@ -81,6 +82,7 @@ func TestReqsFormats(t *testing.T) {
 	}
 }
 
+// Covers: error-messages-fd6df4
 func TestReqsErrors(t *testing.T) {
 	tests := []struct {
 		args     []string
@@ -122,6 +124,7 @@ func decodeDiff(t *testing.T, out string) diffJSON {
 	return d
 }
 
+// Covers: requirement-diff-85e904, requirement-diff-ebc7a8
 func TestReqsDiffFiles(t *testing.T) {
 	code, out, stderr := runCLI(t, "reqs", "diff", "--format", "json", reqsFixtures+"/v1.md", reqsFixtures+"/v2.md")
 	if code != 1 {
@@ -171,6 +174,7 @@ func TestReqsDiffDirs(t *testing.T) {
 	}
 }
 
+// Covers: requirement-diff-1a2620
 func TestReqsDiffGit(t *testing.T) {
 	testgit.Require(t)
 	dir := t.TempDir()

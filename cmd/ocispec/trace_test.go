@@ -14,6 +14,10 @@ const traceData = "../../trace/testdata/"
 // trace package: orphans make exit 1, bad input exit 2 naming file and
 // line, and unreadable results files are named while the others are
 // still read.
+//
+// Covers: trace.md#exit-status, trace.md#mapping-files, trace.md#results-files
+//
+// Covers: error-messages-7884eb
 func TestTraceExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	badMap := filepath.Join(dir, "bad.yaml")
@@ -54,6 +58,8 @@ func TestTraceExitCodes(t *testing.T) {
 }
 
 // TestTraceJSON checks the members of the JSON report.
+//
+// Covers: trace.md#report
 func TestTraceJSON(t *testing.T) {
 	code, stdout, stderr := runCLI(t, "trace", "--spec", traceData+"spec", "--tests", traceData+"tests",
 		"--results", traceData+"go-test.json", "--format", "json", "--level", "MUST")
