@@ -9,7 +9,8 @@ GOLANGCI_LINT_VERSION := v2.15.0
 # npm packages the tests run (each test finds its program in PATH and skips
 # without it, unless .ci/run's OCISPEC_REQUIRE_* variable is set).
 NPM_TOOLS := \
-	markdownlint-cli2@0.24.1
+	markdownlint-cli2@0.24.1 \
+	@redocly/cli@2.77.0
 # Go modules the tests read from the module cache without importing them.
 GO_MODULES := \
 	github.com/opencontainers/image-spec@v1.0.0
