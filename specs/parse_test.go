@@ -8,6 +8,8 @@ import (
 )
 
 // TestBadInput: hostile files never panic or hang, and errors name the file.
+//
+// Covers: error-messages-bdcb66
 func TestBadInput(t *testing.T) {
 	deepList := func(n int) []byte {
 		var b bytes.Buffer
