@@ -25,9 +25,9 @@ export PATH := $(TOOLS)/node_modules/.bin:$(PATH)
 # (go.dev/issue/75804, fixed in Go 1.27).
 FUZZTIME ?= 2000x
 
-.PHONY: ci tools build test vet fmt golangci lint-docs lint fuzz bench site clean
+.PHONY: ci tools build test vet fmt golangci lint-docs lint fuzz bench site clean trace
 
-ci: tools lint fuzz test
+ci: tools lint fuzz test trace
 
 tools: $(GOLANGCI_LINT)
 ifneq ($(strip $(NPM_TOOLS)),)
@@ -60,6 +60,11 @@ golangci: $(GOLANGCI_LINT)
 # Our docs pass our own lint.
 lint-docs:
 	$(GO) run ./cmd/ocispec lint docs
+
+# Our docs' MUST requirements are covered by annotated tests (90% or
+# more) and no annotation is orphaned or stale (docs/trace.md).
+trace:
+	$(GO) run ./cmd/ocispec trace --fail-under must=90 --format json > /dev/null
 
 lint: vet fmt golangci lint-docs
 

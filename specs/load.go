@@ -74,59 +74,62 @@ func Files(root string, paths, exclude []string) ([]File, error) {
 	var out []File
 	var errs []error
 	seen := map[string]bool{}
-	add := func(full string) {
-		rel := relSlash(root, full)
-		if !seen[rel] {
-			seen[rel] = true
-			out = append(out, File{OS: full, Path: rel})
-		}
-	}
 	for _, arg := range paths {
-		full := arg
-		if !filepath.IsAbs(full) {
-			full = filepath.Join(root, arg)
-		}
-		info, err := os.Stat(full)
+		files, err := filesOf(root, arg, exclude)
 		if err != nil {
-			errs = append(errs, fileError(arg, err))
+			errs = append(errs, err)
 			continue
 		}
-		if !info.IsDir() {
-			add(full)
-			continue
-		}
-		var files []string
-		err = filepath.WalkDir(full, func(fp string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
+		for _, full := range files {
+			if rel := relSlash(root, full); !seen[rel] {
+				seen[rel] = true
+				out = append(out, File{OS: full, Path: rel})
 			}
-			rel := relSlash(root, fp)
-			if d.IsDir() {
-				if fp != full && (skipDirs[d.Name()] || excluded(rel, exclude)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.EqualFold(filepath.Ext(fp), ".md") && !excluded(rel, exclude) && d.Type().IsRegular() {
-				files = append(files, fp)
-			}
-			return nil
-		})
-		if err != nil {
-			errs = append(errs, fileError(arg, err))
-			continue
-		}
-		if len(files) == 0 {
-			// A mistyped or emptied directory must not pass as clean.
-			errs = append(errs, &FileError{Path: arg, Err: errors.New("no Markdown files")})
-			continue
-		}
-		sort.Strings(files)
-		for _, f := range files {
-			add(f)
 		}
 	}
 	return out, errors.Join(errs...)
+}
+
+// filesOf returns the OS paths of the Markdown files that the argument arg
+// names: the file itself, or those under the directory, sorted.
+func filesOf(root, arg string, exclude []string) ([]string, error) {
+	full := arg
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(root, arg)
+	}
+	info, err := os.Stat(full)
+	if err != nil {
+		return nil, fileError(arg, err)
+	}
+	if !info.IsDir() {
+		return []string{full}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(full, func(fp string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := relSlash(root, fp)
+		if d.IsDir() {
+			if fp != full && (skipDirs[d.Name()] || excluded(rel, exclude)) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.EqualFold(filepath.Ext(fp), ".md") && !excluded(rel, exclude) && d.Type().IsRegular() {
+			files = append(files, fp)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fileError(arg, err)
+	}
+	if len(files) == 0 {
+		// A mistyped or emptied directory must not pass as clean.
+		return nil, &FileError{Path: arg, Err: errors.New("no Markdown files")}
+	}
+	sort.Strings(files)
+	return files, nil
 }
 
 // Skipped reports whether Files would leave out the slash-separated path
