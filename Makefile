@@ -9,7 +9,8 @@ GOLANGCI_LINT_VERSION := v2.15.0
 # npm packages the tests run (each test finds its program in PATH and skips
 # without it, unless .ci/run's OCISPEC_REQUIRE_* variable is set).
 NPM_TOOLS := \
-	markdownlint-cli2@0.24.1
+	markdownlint-cli2@0.24.1 \
+	@redocly/cli@2.77.0
 # Go modules the tests read from the module cache without importing them.
 GO_MODULES := \
 	github.com/opencontainers/image-spec@v1.0.0
@@ -24,9 +25,9 @@ export PATH := $(TOOLS)/node_modules/.bin:$(PATH)
 # (go.dev/issue/75804, fixed in Go 1.27).
 FUZZTIME ?= 2000x
 
-.PHONY: ci tools build test vet fmt golangci lint-docs lint fuzz bench site clean
+.PHONY: ci tools build test vet fmt golangci lint-docs lint fuzz bench site clean trace
 
-ci: tools lint fuzz test
+ci: tools lint fuzz test trace
 
 tools: $(GOLANGCI_LINT)
 ifneq ($(strip $(NPM_TOOLS)),)
@@ -60,6 +61,11 @@ golangci: $(GOLANGCI_LINT)
 lint-docs:
 	$(GO) run ./cmd/ocispec lint docs
 
+# Our docs' MUST requirements are covered by annotated tests (90% or
+# more) and no annotation is orphaned or stale (docs/trace.md).
+trace:
+	$(GO) run ./cmd/ocispec trace --fail-under must=90 --format json > /dev/null
+
 lint: vet fmt golangci lint-docs
 
 fuzz:
@@ -73,6 +79,7 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./...
 	bash bench/run.sh
+	bash bench/site.sh
 
 site:
 	$(GO) run ./cmd/ocispec build

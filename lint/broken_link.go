@@ -149,47 +149,10 @@ func checkLinkTarget(doc *specs.Document, l *specs.Link, ctx *Context) (Finding,
 	if !local {
 		return Finding{}, false
 	}
-	// url.PathUnescape returns a string without "%" as it is.
-	if strings.IndexByte(target, '%') >= 0 {
-		if t, err := url.PathUnescape(target); err == nil {
-			target = t
-		}
-	}
-	if strings.IndexByte(frag, '%') >= 0 {
-		if f, err := url.PathUnescape(frag); err == nil {
-			frag = f
-		}
-	}
-	var tdoc *specs.Document
-	if target == doc.Path {
-		tdoc = doc
-	} else {
-		tdoc = set.Doc(target)
-	}
-	if tdoc == nil && ctx.inSetDoc(target) {
-		// Another document of the set: its anchors are checked by
-		// CheckSet.
-		if frag != "" {
-			p := pendingLinks(doc, ctx)
-			*p = append(*p, pendingAnchor{span: l.Span, dest: dest, target: target, frag: frag})
-		}
-		return Finding{}, false
-	}
-	if tdoc == nil {
-		osPath := filepath.FromSlash(target)
-		if !filepath.IsAbs(osPath) {
-			osPath = filepath.Join(set.Root, osPath)
-		}
-		if ctx.Files == nil || !ctx.Files.Exists(osPath) {
-			return Finding{Span: l.Span, Message: fmt.Sprintf("link to %q: file %s does not exist", dest, target)}, true
-		}
-		if frag == "" || !isMarkdown(target) {
-			return Finding{}, false
-		}
-		tdoc = ctx.Files.Doc(osPath, specs.Options{Abbreviations: ctx.Abbreviations})
-		if tdoc == nil {
-			return Finding{}, false
-		}
+	target, frag = unescape(target), unescape(frag)
+	tdoc, f, done := linkedDoc(doc, l, ctx, set, dest, target, frag)
+	if done {
+		return f, f.Message != ""
 	}
 	if frag == "" || tdoc.HasAnchor(frag) {
 		return Finding{}, false
@@ -202,6 +165,52 @@ func checkLinkTarget(doc *specs.Document, l *specs.Link, ctx *Context) (Finding,
 		return Finding{Span: l.Span, Message: fmt.Sprintf("link to %q: anchor #%s %s differs only in case from #%s", dest, frag, where, id)}, true
 	}
 	return Finding{Span: l.Span, Message: fmt.Sprintf("link to %q: no anchor #%s %s", dest, frag, where)}, true
+}
+
+// unescape is url.PathUnescape, keeping s when it is not a valid escape.
+func unescape(s string) string {
+	// url.PathUnescape returns a string without "%" as it is.
+	if strings.IndexByte(s, '%') >= 0 {
+		if u, err := url.PathUnescape(s); err == nil {
+			return u
+		}
+	}
+	return s
+}
+
+// linkedDoc returns the document that link l, to target#frag, reaches:
+// doc itself, a document of the set, or a Markdown file outside it. done
+// is true when the link is settled without one: judged later (another
+// document of a set linted one at a time), fine (a file without fragment),
+// or broken (f has a message).
+func linkedDoc(doc *specs.Document, l *specs.Link, ctx *Context, set *specs.Set, dest, target, frag string) (tdoc *specs.Document, f Finding, done bool) {
+	if target == doc.Path {
+		return doc, f, false
+	}
+	if tdoc = set.Doc(target); tdoc != nil {
+		return tdoc, f, false
+	}
+	if ctx.inSetDoc(target) {
+		// Another document of the set: its anchors are checked by
+		// CheckSet.
+		if frag != "" {
+			p := pendingLinks(doc, ctx)
+			*p = append(*p, pendingAnchor{span: l.Span, dest: dest, target: target, frag: frag})
+		}
+		return nil, f, true
+	}
+	osPath := filepath.FromSlash(target)
+	if !filepath.IsAbs(osPath) {
+		osPath = filepath.Join(set.Root, osPath)
+	}
+	if ctx.Files == nil || !ctx.Files.Exists(osPath) {
+		return nil, Finding{Span: l.Span, Message: fmt.Sprintf("link to %q: file %s does not exist", dest, target)}, true
+	}
+	if frag == "" || !isMarkdown(target) {
+		return nil, f, true
+	}
+	tdoc = ctx.Files.Doc(osPath, specs.Options{Abbreviations: ctx.Abbreviations})
+	return tdoc, f, tdoc == nil
 }
 
 func hasScheme(dest string) bool {
@@ -266,53 +275,67 @@ func undefinedRefs(out []Finding, doc *specs.Document, c *docCache) []Finding {
 			continue
 		}
 		for _, line := range b.Lines {
-			if !validSpan(src, line) {
-				continue
-			}
-			seg := src[line.Start:line.End]
-			var code []specs.Span
-			codeDone := false
-			for off := 0; ; {
-				i := bytes.Index(seg[off:], []byte("]["))
-				if i < 0 {
-					break
-				}
-				mid := off + i // index of "]["
-				off = mid + 2
-				open := bytes.LastIndexByte(seg[:mid], '[')
-				if open < 0 || bytes.IndexByte(seg[open+1:mid], ']') >= 0 {
-					continue
-				}
-				end := bytes.IndexAny(seg[mid+2:], "[]")
-				if end < 0 || seg[mid+2+end] != ']' {
-					continue
-				}
-				closeAt := mid + 2 + end
-				sp := specs.Span{Start: line.Start + open, End: line.Start + closeAt + 1}
-				if open > 0 && seg[open-1] == '\\' {
-					continue
-				}
-				// Most candidates are reference links: look at the links
-				// before finding the line's code spans.
-				if blockLinkAt(b, sp) != nil {
-					continue
-				}
-				if !codeDone {
-					code, codeDone = codeSpans(src, line), true
-				}
-				if inSpans(code, sp) {
-					continue
-				}
-				label := seg[mid+2 : closeAt]
-				if len(label) == 0 {
-					label = seg[open+1 : mid]
-				}
-				if len(bytes.TrimSpace(label)) == 0 || c.def(string(label)) != nil {
-					continue
-				}
-				out = append(out, Finding{Span: sp, Message: fmt.Sprintf("reference [%s] is not defined", label)})
+			if validSpan(src, line) {
+				out = undefinedOnLine(out, src, b, line, c)
 			}
 		}
 	}
 	return out
+}
+
+// undefinedOnLine appends the undefined references of one line of block b.
+func undefinedOnLine(out []Finding, src []byte, b *specs.Block, line specs.Span, c *docCache) []Finding {
+	seg := src[line.Start:line.End]
+	var code []specs.Span
+	codeDone := false
+	for off := 0; ; {
+		i := bytes.Index(seg[off:], []byte("]["))
+		if i < 0 {
+			return out
+		}
+		mid := off + i // index of "]["
+		off = mid + 2
+		open, closeAt, ok := refAround(seg, mid)
+		if !ok {
+			continue
+		}
+		sp := specs.Span{Start: line.Start + open, End: line.Start + closeAt + 1}
+		// Most candidates are reference links: look at the links before
+		// finding the line's code spans.
+		if blockLinkAt(b, sp) != nil {
+			continue
+		}
+		if !codeDone {
+			code, codeDone = codeSpans(src, line), true
+		}
+		if inSpans(code, sp) {
+			continue
+		}
+		label := seg[mid+2 : closeAt]
+		if len(label) == 0 {
+			label = seg[open+1 : mid]
+		}
+		if len(bytes.TrimSpace(label)) == 0 || c.def(string(label)) != nil {
+			continue
+		}
+		out = append(out, Finding{Span: sp, Message: fmt.Sprintf("reference [%s] is not defined", label)})
+	}
+}
+
+// refAround finds the "[text][label]" around the "][" at mid of seg: the
+// offsets of its opening and closing brackets. An escaped opening bracket
+// starts none.
+func refAround(seg []byte, mid int) (open, closeAt int, ok bool) {
+	open = bytes.LastIndexByte(seg[:mid], '[')
+	if open < 0 || bytes.IndexByte(seg[open+1:mid], ']') >= 0 {
+		return 0, 0, false
+	}
+	end := bytes.IndexAny(seg[mid+2:], "[]")
+	if end < 0 || seg[mid+2+end] != ']' {
+		return 0, 0, false
+	}
+	if open > 0 && seg[open-1] == '\\' {
+		return 0, 0, false
+	}
+	return open, mid + 2 + end, true
 }

@@ -143,43 +143,42 @@ func TestOCISpecFix(t *testing.T) {
 	for _, s := range all {
 		t.Run(s.name, func(t *testing.T) {
 			set := loadSpec(t, s)
-			changed := 0
 			for _, d := range set.Docs {
-				out, _, err := FixSource(d.Path, d.Source, set, ospl, Config{}, nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if words(string(out)) != words(string(d.Source)) {
-					t.Errorf("%s: one-sentence-per-line fix changed the source words", d.Path)
-				}
-				full, _, err := FixSource(d.Path, d.Source, set, rules, Config{}, nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Equal(full, d.Source) {
-					changed++
-				}
-				if a, b := plainWords(t, d.Path, d.Source), plainWords(t, d.Path, full); strings.Join(a, " ") != strings.Join(b, " ") {
-					t.Errorf("%s: fixes changed the rendered words", d.Path)
-				}
-				again, n, _ := FixSource(d.Path, full, set, rules, Config{}, nil)
-				if n != 0 || !bytes.Equal(again, full) {
-					t.Errorf("%s: a second fix changed the document (%d fixes)", d.Path, n)
-				}
-				nd, err := specs.Parse(d.Path, full, specs.Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, f := range (oneSentencePerLine{}).Check(nd, nil) {
-					if f.Fix != nil {
-						t.Errorf("%s: still fixable after --fix: %s", d.Path, f.Message)
-					}
-				}
-			}
-			if changed == 0 {
-				t.Log("nothing to fix")
+				checkDocFix(t, set, d, ospl, rules)
 			}
 		})
+	}
+}
+
+// checkDocFix checks the fixes of one document: see TestOCISpecFix.
+func checkDocFix(t *testing.T, set *specs.Set, d *specs.Document, ospl, rules []*Enabled) {
+	t.Helper()
+	out, _, err := FixSource(d.Path, d.Source, set, ospl, Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if words(string(out)) != words(string(d.Source)) {
+		t.Errorf("%s: one-sentence-per-line fix changed the source words", d.Path)
+	}
+	full, _, err := FixSource(d.Path, d.Source, set, rules, Config{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := plainWords(t, d.Path, d.Source), plainWords(t, d.Path, full); strings.Join(a, " ") != strings.Join(b, " ") {
+		t.Errorf("%s: fixes changed the rendered words", d.Path)
+	}
+	again, n, _ := FixSource(d.Path, full, set, rules, Config{}, nil)
+	if n != 0 || !bytes.Equal(again, full) {
+		t.Errorf("%s: a second fix changed the document (%d fixes)", d.Path, n)
+	}
+	nd, err := specs.Parse(d.Path, full, specs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range (oneSentencePerLine{}).Check(nd, nil) {
+		if f.Fix != nil {
+			t.Errorf("%s: still fixable after --fix: %s", d.Path, f.Message)
+		}
 	}
 }
 

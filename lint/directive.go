@@ -40,9 +40,7 @@ func (d directives) suppressed(rule string, line int) bool {
 // parseDirectives scans doc for ocispec comments.
 func parseDirectives(doc *specs.Document) directives {
 	src := doc.Source
-	var d directives
-	open := map[string]int{} // rule -> start line of an open disable
-	var order []string
+	var ds directiveScan
 	scanDirectives(doc, func(start, end int, verb string, rules []string) {
 		if len(rules) == 0 {
 			rules = []string{""}
@@ -52,45 +50,66 @@ func parseDirectives(doc *specs.Document) directives {
 		switch verb {
 		case "disable-next-line":
 			next := nextContentLine(src, end, endLine)
-			for _, r := range rules {
-				d.ranges = append(d.ranges, lineRange{rule: r, from: next, to: next})
-			}
+			ds.add(rules, next, next)
 		case "disable-line":
-			for _, r := range rules {
-				d.ranges = append(d.ranges, lineRange{rule: r, from: line, to: endLine})
-			}
+			ds.add(rules, line, endLine)
 		case "disable":
-			for _, r := range rules {
-				if _, ok := open[r]; !ok {
-					order = append(order, r)
-					open[r] = line
-				}
-			}
+			ds.disable(rules, line)
 		case "enable":
-			for _, r := range rules {
-				if r == "" {
-					// A bare enable closes everything.
-					for _, o := range order {
-						if from, ok := open[o]; ok {
-							d.ranges = append(d.ranges, lineRange{rule: o, from: from, to: line})
-							delete(open, o)
-						}
-					}
-					continue
-				}
-				if from, ok := open[r]; ok {
-					d.ranges = append(d.ranges, lineRange{rule: r, from: from, to: line})
-					delete(open, r)
-				}
-			}
+			ds.enable(rules, line)
 		}
 	})
-	for _, r := range order {
-		if from, ok := open[r]; ok {
-			d.ranges = append(d.ranges, lineRange{rule: r, from: from})
+	for _, r := range ds.order {
+		if from, ok := ds.open[r]; ok {
+			ds.d.ranges = append(ds.d.ranges, lineRange{rule: r, from: from})
 		}
 	}
-	return d
+	return ds.d
+}
+
+// directiveScan is the state of parseDirectives.
+type directiveScan struct {
+	d     directives
+	open  map[string]int // rule -> start line of an open disable
+	order []string       // rules in the order they were disabled
+}
+
+func (ds *directiveScan) add(rules []string, from, to int) {
+	for _, r := range rules {
+		ds.d.ranges = append(ds.d.ranges, lineRange{rule: r, from: from, to: to})
+	}
+}
+
+func (ds *directiveScan) disable(rules []string, line int) {
+	if ds.open == nil {
+		ds.open = map[string]int{}
+	}
+	for _, r := range rules {
+		if _, ok := ds.open[r]; !ok {
+			ds.order = append(ds.order, r)
+			ds.open[r] = line
+		}
+	}
+}
+
+func (ds *directiveScan) enable(rules []string, line int) {
+	for _, r := range rules {
+		if r != "" {
+			ds.close(r, line)
+			continue
+		}
+		// A bare enable closes everything.
+		for _, o := range ds.order {
+			ds.close(o, line)
+		}
+	}
+}
+
+func (ds *directiveScan) close(r string, line int) {
+	if from, ok := ds.open[r]; ok {
+		ds.d.ranges = append(ds.d.ranges, lineRange{rule: r, from: from, to: line})
+		delete(ds.open, r)
+	}
 }
 
 // scanDirectives calls fn for each ocispec comment that counts: outside

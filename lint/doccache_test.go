@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -14,39 +13,25 @@ import (
 // The shortcuts of docCache and of the rules' helpers must answer what the
 // slower code they replace answers.
 
-// linesMayContain with the offsets of sub answers as searching the lines'
-// range does.
 func TestLinesMayContain(t *testing.T) {
-	r := rand.New(rand.NewPCG(19, 20))
-	for range 5000 {
-		src := make([]byte, r.IntN(40))
-		for i := range src {
-			src[i] = "][RFCx\n"[r.IntN(7)]
-		}
-		var lines []specs.Span
-		for range r.IntN(4) {
-			a, b := r.IntN(len(src)+3)-1, r.IntN(len(src)+3)-1
-			lines = append(lines, specs.Span{Start: a, End: b})
-		}
-		for _, sub := range []string{"][", "RFC"} {
-			want := false
-			lo, hi, invalid := len(src), 0, false
-			for _, l := range lines {
-				if !validSpan(src, l) {
-					invalid = true
-					break
-				}
-				lo, hi = min(lo, l.Start), max(hi, l.End)
-			}
-			// An invalid line may hold sub only if the source does.
-			if invalid {
-				want = bytes.Contains(src, []byte(sub))
-			} else {
-				want = lo < hi && bytes.Contains(src[lo:hi], []byte(sub))
-			}
-			if got := linesMayContain(src, lines, appendOffsets(nil, src, sub), len(sub)); got != want {
-				t.Errorf("linesMayContain(%q, %v, %q) = %v, want %v", src, lines, sub, got, want)
-			}
+	src := []byte("ab][cd\nRFC x\n")
+	sp := func(a, b int) specs.Span { return specs.Span{Start: a, End: b} }
+	for _, tt := range []struct {
+		lines []specs.Span
+		sub   string
+		want  bool
+	}{
+		{nil, "][", false},
+		{[]specs.Span{sp(0, 6)}, "][", true},
+		{[]specs.Span{sp(0, 3)}, "][", false},
+		{[]specs.Span{sp(7, 12)}, "][", false},
+		{[]specs.Span{sp(7, 12)}, "RFC", true},
+		{[]specs.Span{sp(0, 2), sp(7, 12)}, "][", true}, // the range from the first line to the last
+		{[]specs.Span{sp(-1, 3)}, "RFC", true},          // an invalid line: the source holds it
+		{[]specs.Span{sp(5, 4)}, "][", true},
+	} {
+		if got := linesMayContain(src, tt.lines, appendOffsets(nil, src, tt.sub), len(tt.sub)); got != tt.want {
+			t.Errorf("linesMayContain(%v, %q) = %v, want %v", tt.lines, tt.sub, got, tt.want)
 		}
 	}
 }
@@ -91,54 +76,22 @@ func TestDefIndex(t *testing.T) {
 	}
 }
 
-// codeSpans finds what a byte-by-byte scan finds.
 func TestCodeSpans(t *testing.T) {
-	slow := func(src []byte, line specs.Span) []specs.Span {
-		var out []specs.Span
-		i := line.Start
-		for i < line.End {
-			if src[i] != '`' {
-				i++
-				continue
-			}
-			j := i
-			for j < line.End && src[j] == '`' {
-				j++
-			}
-			run := j - i
-			k, closed := j, false
-			for k < line.End {
-				if src[k] != '`' {
-					k++
-					continue
-				}
-				e := k
-				for e < line.End && src[e] == '`' {
-					e++
-				}
-				if e-k == run {
-					out = append(out, specs.Span{Start: i, End: e})
-					i, closed = e, true
-					break
-				}
-				k = e
-			}
-			if !closed {
-				i = j
-			}
-		}
-		return out
-	}
-	r := rand.New(rand.NewPCG(21, 22))
-	for range 20000 {
-		src := make([]byte, r.IntN(30))
-		for i := range src {
-			src[i] = "``x "[r.IntN(4)]
-		}
-		a := r.IntN(len(src) + 1)
-		line := specs.Span{Start: a, End: a + r.IntN(len(src)-a+1)}
-		if got, want := codeSpans(src, line), slow(src, line); !reflect.DeepEqual(got, want) {
-			t.Errorf("codeSpans(%q, %v) = %v, want %v", src, line, got, want)
+	sp := func(a, b int) specs.Span { return specs.Span{Start: a, End: b} }
+	for _, tt := range []struct {
+		src  string
+		want []specs.Span
+	}{
+		{"no code", nil},
+		{"a `b` c", []specs.Span{sp(2, 5)}},
+		{"``a ` b`` and `c`", []specs.Span{sp(0, 9), sp(14, 17)}},
+		{"a `b and ``c`", []specs.Span{sp(2, 13)}}, // runs of other lengths inside
+		{"unclosed `a", nil},
+		{"`a` `", []specs.Span{sp(0, 3)}},
+	} {
+		src := []byte(tt.src)
+		if got := codeSpans(src, sp(0, len(src))); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("codeSpans(%q) = %v, want %v", tt.src, got, tt.want)
 		}
 	}
 }

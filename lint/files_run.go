@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,8 +19,9 @@ import (
 // the set is; the results are joined in file order, so the output does not
 // depend on scheduling. Findings carry paths relative to root, as the
 // documents do; changed, when not nil, keeps only findings on changed
-// lines. The first file (in order) that cannot be read or parsed is the
-// error.
+// lines. A file that cannot be read or parsed is left out and the others
+// are linted: the error joins one *specs.FileError per such file, in file
+// order, beside the findings of the rest.
 func LintFiles(root string, files []specs.File, rules []*Enabled, cfg Config, opts specs.Options, changed ChangedLines) ([]Finding, error) {
 	paths := make([]string, 0, len(files))
 	for _, f := range files {
@@ -39,16 +41,11 @@ func LintFiles(root string, files []specs.File, rules []*Enabled, cfg Config, op
 		})
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
 	fs := rn.finish(results)
 	if changed != nil {
 		fs = FilterChanged(fs, changed, Resolver(root, files))
 	}
-	return fs, nil
+	return fs, errors.Join(errs...)
 }
 
 // A worker is one goroutine of LintFiles with its parser, context and read
@@ -66,7 +63,7 @@ type worker struct {
 func (w *worker) lint(f specs.File) (docResult, error) {
 	src, err := readFileInto(w.buf[:0], f.OS)
 	if err != nil {
-		return docResult{}, err
+		return docResult{}, specs.ReadError(f.Path, err)
 	}
 	w.buf = src
 	doc, err := w.parser.Parse(f.Path, src)
@@ -120,7 +117,7 @@ func FixFiles(files []specs.File, rules []*Enabled, cfg Config, changed ChangedL
 	for _, f := range files {
 		src, err := os.ReadFile(f.OS)
 		if err != nil {
-			return 0, 0, err
+			return 0, 0, specs.ReadError(f.Path, err)
 		}
 		var keep func(line, endLine int) bool
 		if changed != nil {

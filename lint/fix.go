@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/ocispec/ocispec/internal/atomicfile"
@@ -15,78 +16,86 @@ import (
 // Identical edits from different fixes (two links sharing one reference
 // definition) are applied once.
 func Apply(src []byte, fixes []*Fix) ([]byte, int) {
-	// edits stays sorted by start and non-overlapping, so a new edit only
-	// needs comparing with its neighbours.
-	var edits []Edit
-	overlaps := func(e Edit) (dup bool, clash bool) {
-		i := sort.Search(len(edits), func(i int) bool { return edits[i].Span.Start >= e.Span.Start })
-		for _, j := range [...]int{i - 1, i} {
-			if j < 0 || j >= len(edits) {
-				continue
-			}
-			a := edits[j]
-			if a.Span == e.Span && a.New == e.New {
-				return true, false
-			}
-			// Two insertions at one point clash; otherwise half-open
-			// ranges clash when they intersect.
-			if e.Span.Start < a.Span.End && a.Span.Start < e.Span.End ||
-				e.Span.Start == a.Span.Start && (e.Span.Len() == 0 || a.Span.Len() == 0) {
-				return false, true
-			}
-		}
-		return false, false
-	}
-	insert := func(e Edit) {
-		i := sort.Search(len(edits), func(i int) bool { return edits[i].Span.Start > e.Span.Start })
-		edits = append(edits, Edit{})
-		copy(edits[i+1:], edits[i:])
-		edits[i] = e
-	}
+	var es editSet
 	n := 0
 	for _, f := range fixes {
 		if f == nil || len(f.Edits) == 0 {
 			continue
 		}
-		var add []Edit
-		ok := true
-		for _, e := range f.Edits {
-			if e.Span.Start < 0 || e.Span.End > len(src) || e.Span.Start > e.Span.End {
-				ok = false
-				break
-			}
-			if string(src[e.Span.Start:e.Span.End]) == e.New {
-				continue // changes nothing
-			}
-			dup, clash := overlaps(e)
-			if clash {
-				ok = false
-				break
-			}
-			if !dup {
-				add = append(add, e)
-			}
-		}
+		add, ok := es.accept(src, f.Edits)
 		if !ok || len(add) == 0 {
 			continue
 		}
 		for _, e := range add {
-			insert(e)
+			es.insert(e)
 		}
 		n++
 	}
-	if len(edits) == 0 {
+	if len(es) == 0 {
 		return src, 0
 	}
 	out := make([]byte, 0, len(src)+64)
 	prev := 0
-	for _, e := range edits {
+	for _, e := range es {
 		out = append(out, src[prev:e.Span.Start]...)
 		out = append(out, e.New...)
 		prev = e.Span.End
 	}
 	out = append(out, src[prev:]...)
 	return out, n
+}
+
+// editSet holds the accepted edits, sorted by start and non-overlapping,
+// so a new edit only needs comparing with its neighbours.
+type editSet []Edit
+
+// accept returns the edits of one fix that change something and are not
+// already accepted, or ok == false when one is out of range or clashes
+// with an accepted edit.
+func (es editSet) accept(src []byte, edits []Edit) (add []Edit, ok bool) {
+	for _, e := range edits {
+		if e.Span.Start < 0 || e.Span.End > len(src) || e.Span.Start > e.Span.End {
+			return nil, false
+		}
+		if string(src[e.Span.Start:e.Span.End]) == e.New {
+			continue // changes nothing
+		}
+		dup, clash := es.overlaps(e)
+		if clash {
+			return nil, false
+		}
+		if !dup {
+			add = append(add, e)
+		}
+	}
+	return add, true
+}
+
+// overlaps reports whether e is already in the set (dup) or clashes with
+// an edit of it.
+func (es editSet) overlaps(e Edit) (dup, clash bool) {
+	i := sort.Search(len(es), func(i int) bool { return es[i].Span.Start >= e.Span.Start })
+	for _, j := range [...]int{i - 1, i} {
+		if j < 0 || j >= len(es) {
+			continue
+		}
+		a := es[j]
+		if a.Span == e.Span && a.New == e.New {
+			return true, false
+		}
+		// Two insertions at one point clash; otherwise half-open ranges
+		// clash when they intersect.
+		if e.Span.Start < a.Span.End && a.Span.Start < e.Span.End ||
+			e.Span.Start == a.Span.Start && (e.Span.Len() == 0 || a.Span.Len() == 0) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func (es *editSet) insert(e Edit) {
+	i := sort.Search(len(*es), func(i int) bool { return (*es)[i].Span.Start > e.Span.Start })
+	*es = slices.Insert(*es, i, e)
 }
 
 // maxFixPasses bounds the fix loop; each pass re-parses the document so
@@ -117,22 +126,7 @@ func FixSource(path string, src []byte, set *specs.Set, rules []*Enabled, cfg Co
 		if err != nil {
 			return src, total, err
 		}
-		sup := parseDirectives(doc)
-		var fixes []*Fix
-		for _, r := range fixable {
-			ctx := &Context{Set: set, Options: r.Options, Abbreviations: cfg.Abbreviations, Files: files}
-			for _, f := range r.Rule.Check(doc, ctx) {
-				if f.Fix == nil {
-					continue
-				}
-				line, end := doc.Position(f.Span.Start).Line, doc.Position(f.Span.End).Line
-				if sup.suppressed(r.ID(), line) || keep != nil && !keep(line, end) {
-					continue
-				}
-				fixes = append(fixes, f.Fix)
-			}
-		}
-		next, n := Apply(src, fixes)
+		next, n := Apply(src, docFixes(doc, set, fixable, cfg, files, keep))
 		if n == 0 {
 			break
 		}
@@ -140,6 +134,27 @@ func FixSource(path string, src []byte, set *specs.Set, rules []*Enabled, cfg Co
 		total += n
 	}
 	return src, total, nil
+}
+
+// docFixes returns the fixes that rules offer for doc, without those that
+// directives suppress or keep turns away.
+func docFixes(doc *specs.Document, set *specs.Set, rules []*Enabled, cfg Config, files *FileCache, keep func(line, endLine int) bool) []*Fix {
+	sup := parseDirectives(doc)
+	var fixes []*Fix
+	for _, r := range rules {
+		ctx := &Context{Set: set, Options: r.Options, Abbreviations: cfg.Abbreviations, Files: files}
+		for _, f := range r.Rule.Check(doc, ctx) {
+			if f.Fix == nil {
+				continue
+			}
+			line, end := doc.Position(f.Span.Start).Line, doc.Position(f.Span.End).Line
+			if sup.suppressed(r.ID(), line) || keep != nil && !keep(line, end) {
+				continue
+			}
+			fixes = append(fixes, f.Fix)
+		}
+	}
+	return fixes
 }
 
 // WriteFileAtomic writes data to path through a temporary file in the same

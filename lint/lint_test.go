@@ -97,14 +97,10 @@ func TestGolden(t *testing.T) {
 	if len(dirs) == 0 {
 		t.Fatal("no fixtures under testdata/rules")
 	}
-	byID := map[string]Rule{}
-	for _, r := range Rules() {
-		byID[r.Meta().ID] = r
-	}
 	for _, dir := range dirs {
 		rule := filepath.Base(dir)
-		r := byID[rule]
-		if r == nil {
+		r, ok := Lookup(rule)
+		if !ok {
 			t.Errorf("testdata/rules/%s: no such rule", rule)
 			continue
 		}
@@ -112,45 +108,50 @@ func TestGolden(t *testing.T) {
 		for _, in := range inputs {
 			name := strings.TrimSuffix(filepath.Base(in), ".md")
 			t.Run(rule+"/"+name, func(t *testing.T) {
-				set, err := specs.Load(dir, []string{filepath.Base(in)}, specs.LoadOptions{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				// The path users run: files read and linted by LintFiles.
-				files, err := specs.Files(dir, []string{filepath.Base(in)}, nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				only, err := Select(Config{Only: []string{rule}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				fs, err := LintFiles(dir, files, only, Config{}, specs.Options{}, nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var buf bytes.Buffer
-				if err := Report(&buf, "text", fs, ReportOptions{}); err != nil {
-					t.Fatal(err)
-				}
-				rel := filepath.Join("rules", rule, name)
-				golden(t, rel+".golden", buf.Bytes())
-				if !r.Meta().Fixable {
-					return
-				}
-				src, _ := os.ReadFile(in)
-				rules, _ := Select(Config{Only: []string{rule}})
-				fixed, _, err := FixSource(set.Docs[0].Path, src, set, rules, Config{}, nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				golden(t, rel+".fixed", fixed)
-				again, n, _ := FixSource(set.Docs[0].Path, fixed, set, rules, Config{}, nil)
-				if n != 0 || !bytes.Equal(again, fixed) {
-					t.Errorf("second fix changed the document (%d fixes)", n)
-				}
+				goldenRule(t, dir, in, rule, r.Meta().Fixable)
 			})
 		}
+	}
+}
+
+// goldenRule lints fixture in of rule as `ocispec lint` does (LintFiles)
+// and, for a fixable rule, fixes a copy as `ocispec lint --fix` does
+// (FixFiles), comparing both with the golden files.
+func goldenRule(t *testing.T, dir, in, rule string, fixable bool) {
+	files, err := specs.Files(dir, []string{filepath.Base(in)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	only, err := Select(Config{Only: []string{rule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := LintFiles(dir, files, only, Config{}, specs.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Report(&buf, "text", fs, ReportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	rel := filepath.Join("rules", rule, strings.TrimSuffix(filepath.Base(in), ".md"))
+	golden(t, rel+".golden", buf.Bytes())
+	if !fixable {
+		return
+	}
+	src, _ := os.ReadFile(in)
+	tmp := filepath.Join(t.TempDir(), filepath.Base(in))
+	if err := os.WriteFile(tmp, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	copies := []specs.File{{Path: files[0].Path, OS: tmp}}
+	if _, _, err := FixFiles(copies, only, Config{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	fixed, _ := os.ReadFile(tmp)
+	golden(t, rel+".fixed", fixed)
+	if n, _, _ := FixFiles(copies, only, Config{}, nil); n != 0 {
+		t.Errorf("second fix changed the document (%d fixes)", n)
 	}
 }
 

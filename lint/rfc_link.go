@@ -105,21 +105,11 @@ func checkRFCLinkTarget(out []Finding, p *rfcPatterns, doc *specs.Document, l *s
 		return append(out, Finding{Span: l.Span, Message: fmt.Sprintf("link text names RFC %d but the URL points to RFC %d", ms[0].Number, n)})
 	case len(ms) == 1 && isRFC && ms[0].Section != "" && frag != sectionFragment(ms[0].Section):
 		want = canonicalRFCURL(n, ms[0].Section)
-		if frag == "" {
-			msg = fmt.Sprintf("link text names section %s of RFC %d but the URL has no section: use %s", ms[0].Section, n, want)
-		} else {
-			msg = fmt.Sprintf("link text names section %s of RFC %d but the URL points to #%s: use %s", ms[0].Section, n, frag, want)
-		}
+		msg = sectionMismatch(ms[0].Section, n, frag, want)
 	case isRFC:
 		want = rfcEditorBase + strconv.Itoa(n) + fragSuffix(frag)
-		if l.Destination == want {
+		if l.Destination == want || refDefFinds(l, c) {
 			return out
-		}
-		if l.Ref != "" {
-			// The reference definition gets its own finding.
-			if d := c.def(l.Ref); d != nil && d.Destination == l.Destination {
-				return out
-			}
 		}
 		msg = fmt.Sprintf("RFC %d URL is not canonical: use %s", n, want)
 	case len(ms) == 1 && strings.TrimSpace(l.Text[:ms[0].Span.Start]) == "" && isWebURL(l.Destination) && !l.Auto:
@@ -131,21 +121,45 @@ func checkRFCLinkTarget(out []Finding, p *rfcPatterns, doc *specs.Document, l *s
 	if want == l.Destination {
 		return out
 	}
-	f := Finding{Span: l.Span, Message: msg}
+	return append(out, Finding{Span: l.Span, Message: msg, Fix: rfcURLFix(doc, l, c, want)})
+}
+
+// sectionMismatch is the message for a link whose text names section sec
+// of RFC n but whose URL has fragment frag.
+func sectionMismatch(sec string, n int, frag, want string) string {
+	if frag == "" {
+		return fmt.Sprintf("link text names section %s of RFC %d but the URL has no section: use %s", sec, n, want)
+	}
+	return fmt.Sprintf("link text names section %s of RFC %d but the URL points to #%s: use %s", sec, n, frag, want)
+}
+
+// refDefFinds reports whether l takes its URL from a reference definition
+// with the same URL, which gets the finding of its own.
+func refDefFinds(l *specs.Link, c *docCache) bool {
+	if l.Ref == "" {
+		return false
+	}
+	d := c.def(l.Ref)
+	return d != nil && d.Destination == l.Destination
+}
+
+// rfcURLFix returns the fix that points link l to want, or nil: an
+// autolink is left alone (rewriting it would change its visible text), and
+// a reference definition is rewritten only when this link alone uses it.
+func rfcURLFix(doc *specs.Document, l *specs.Link, c *docCache, want string) *Fix {
 	if l.Auto {
-		// Rewriting an autolink would change its visible text.
-		return append(out, f)
+		return nil
 	}
 	if l.Ref != "" {
 		if d := c.def(l.Ref); d != nil && d.DestSpan.Len() > 0 && usesOfLabel(doc, l.Ref) == 1 {
-			f.Fix = fixOne("use the RFC Editor URL", Edit{Span: d.DestSpan, New: want})
+			return fixOne("use the RFC Editor URL", Edit{Span: d.DestSpan, New: want})
 		}
-		return append(out, f)
+		return nil
 	}
 	if ds, ok := inlineDestSpan(doc.Source, l); ok {
-		f.Fix = fixOne("use the RFC Editor URL", Edit{Span: ds, New: want})
+		return fixOne("use the RFC Editor URL", Edit{Span: ds, New: want})
 	}
-	return append(out, f)
+	return nil
 }
 
 func isWebURL(u string) bool {

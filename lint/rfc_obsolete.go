@@ -98,50 +98,69 @@ func obsoleteMessages(table map[int]rfcStatus) map[int]string {
 // checkRFCObsolete appends to out the citations of RFCs that have a
 // message in msgs (obsoleteMessages).
 func checkRFCObsolete(out []Finding, p *rfcPatterns, msgs map[int]string, doc *specs.Document, c *docCache) []Finding {
-	report := func(sp specs.Span, n int) {
-		if msg, ok := msgs[n]; ok {
-			out = append(out, Finding{Span: sp, Message: msg})
-		}
-	}
+	o := obsoleteCheck{p: p, msgs: msgs, out: out}
 	mentions := c.blockMentions(p) // in block order
 	links := c.anyRFCLink(p)
 	if len(mentions) == 0 && !links {
 		return out
 	}
 	for i, b := range doc.Blocks {
-		var mentioned map[*specs.Link]bool
 		n := 0
 		for n < len(mentions) && mentions[n].Block == i {
 			n++
 		}
-		bms := mentions[:n]
+		mentioned := o.mentions(mentions[:n])
 		mentions = mentions[n:]
-		for _, bm := range bms {
-			if bm.Link != nil {
-				if mentioned == nil {
-					mentioned = map[*specs.Link]bool{}
-				}
-				mentioned[bm.Link] = true
-			} else if bm.InCode {
-				continue
-			}
-			report(bm.Span, bm.Number)
+		if links {
+			o.links(b, mentioned)
 		}
-		// A link to an RFC whose text names no RFC cites it too. The
-		// block's links are those of its sentences, in order (blockLinkAt).
-		if !links {
+	}
+	return o.out
+}
+
+// obsoleteCheck is the state of checkRFCObsolete.
+type obsoleteCheck struct {
+	p    *rfcPatterns
+	msgs map[int]string
+	out  []Finding
+}
+
+func (o *obsoleteCheck) report(sp specs.Span, n int) {
+	if msg, ok := o.msgs[n]; ok {
+		o.out = append(o.out, Finding{Span: sp, Message: msg})
+	}
+}
+
+// mentions reports the mentions of one block outside code and returns the
+// links whose text holds one.
+func (o *obsoleteCheck) mentions(bms []blockMention) map[*specs.Link]bool {
+	var mentioned map[*specs.Link]bool
+	for _, bm := range bms {
+		if bm.Link != nil {
+			if mentioned == nil {
+				mentioned = map[*specs.Link]bool{}
+			}
+			mentioned[bm.Link] = true
+		} else if bm.InCode {
 			continue
 		}
-		for _, s := range b.Sentences {
-			for _, l := range s.Links {
-				if mentioned[l] || l.Image {
-					continue
-				}
-				if n, _, ok := p.parseRFCURL(l.Destination); ok {
-					report(l.Span, n)
-				}
+		o.report(bm.Span, bm.Number)
+	}
+	return mentioned
+}
+
+// links reports the links of block b to an RFC whose text names no RFC:
+// they cite it too. The block's links are those of its sentences, in
+// order (blockLinkAt).
+func (o *obsoleteCheck) links(b *specs.Block, mentioned map[*specs.Link]bool) {
+	for _, s := range b.Sentences {
+		for _, l := range s.Links {
+			if mentioned[l] || l.Image {
+				continue
+			}
+			if n, _, ok := o.p.parseRFCURL(l.Destination); ok {
+				o.report(l.Span, n)
 			}
 		}
 	}
-	return out
 }

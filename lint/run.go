@@ -148,6 +148,9 @@ func (rn *runner) finish(results []docResult) []Finding {
 		}
 		sums := make([]Summary, 0, len(results))
 		for _, r := range results {
+			if r.sums == nil { // a file that could not be read or parsed
+				continue
+			}
 			sums = append(sums, Summary{Path: r.path, Value: r.sums[i]})
 		}
 		// Documents may arrive in any order; rules see set order.

@@ -228,6 +228,8 @@ func TestCertifiedBadInputAndEscaping(t *testing.T) {
 	writeFile(t, filepath.Join(v, "noproduct", "junit.xml"), hostileJUnit)
 	writeFile(t, filepath.Join(v, "badresults", "PRODUCT.yaml"), "name: Bad\n")
 	writeFile(t, filepath.Join(v, "badresults", "results.yaml"), "apis:\n  Blob get: Sometimes\n")
+	writeFile(t, filepath.Join(v, "liar", "PRODUCT.yaml"), "name: Liar\n")
+	writeFile(t, filepath.Join(v, "liar", "junit.xml"), strings.Replace(hostileJUnit, `name="S Tests"`, `name="S Tests" failures="0"`, 1))
 	writeFile(t, filepath.Join(v, "truncated", "PRODUCT.yaml"), "name: Cut\n")
 	writeFile(t, filepath.Join(v, "truncated", "junit.xml"), hostileJUnit[:90])
 	out, _, sum := buildCertified(t, root, conformance.Policy{})
@@ -252,6 +254,12 @@ func TestCertifiedBadInputAndEscaping(t *testing.T) {
 				t.Errorf("%s: unescaped %q", dir, bad)
 			}
 		}
+	}
+	if liar := read(t, filepath.Join(out, certDir, "spec", "v1.0", "liar.html")); !strings.Contains(liar, "junit.xml declares 0 failures and errors in its testsuite attributes, but 1 of its test cases failed") {
+		t.Error("the disagreement between junit.xml's attributes and its test cases is not stated")
+	}
+	if ov := read(t, filepath.Join(out, certDir, "index.html")); !strings.Contains(ov, "files disagree") {
+		t.Error("the overview does not mark the disagreement")
 	}
 	hostile := read(t, filepath.Join(out, certDir, "spec", "v1.0", "hostile.html"))
 	if strings.Contains(hostile, `<img src="https://example.com`) || !strings.Contains(hostile, `<a class="image-link" href="https://example.com/b.svg">badge</a>`) {

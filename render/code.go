@@ -28,15 +28,36 @@ func (o *overrides) code(w util.BufWriter, src []byte, n ast.Node, entering bool
 	if f, ok := n.(*ast.FencedCodeBlock); ok {
 		lang = string(f.Language(src))
 	}
-	_, _ = w.Write(highlight(lang, text.String()))
+	_, _ = w.Write(highlight(o.b.lexer(lang), lang, text.String()))
 	return ast.WalkSkipChildren, nil
 }
 
-func highlight(lang, code string) []byte {
-	var lexer chroma.Lexer
-	if lang != "" {
-		lexer = lexers.Get(lang)
+// lexer finds the chroma lexer of a fence's language by name or alias,
+// as GitHub does, once per build. chroma's own lookup falls back to
+// matching the file-name patterns of every lexer, which for an unknown
+// language ("console", "text") costs more than rendering the page.
+func (b *Builder) lexer(lang string) chroma.Lexer {
+	if lang == "" {
+		return nil
 	}
+	key := strings.ToLower(lang)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.lexers == nil {
+		b.lexers = map[string]chroma.Lexer{}
+		for _, l := range lexers.GlobalLexerRegistry.Lexers {
+			cfg := l.Config()
+			for _, name := range append([]string{cfg.Name}, cfg.Aliases...) {
+				if k := strings.ToLower(name); b.lexers[k] == nil {
+					b.lexers[k] = l
+				}
+			}
+		}
+	}
+	return b.lexers[key]
+}
+
+func highlight(lexer chroma.Lexer, lang, code string) []byte {
 	plain := func() []byte {
 		cls := ""
 		if lang != "" {

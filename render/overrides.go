@@ -41,7 +41,9 @@ func (m funcMap) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { m[k] = 
 
 func (o *overrides) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	base := funcMap{}
-	ghtml.NewRenderer(ghtml.WithUnsafe()).RegisterFuncs(base)
+	// The stock renderer in its safe mode: raw HTML is ours to sanitize,
+	// and autolinks to dangerous URLs lose their href.
+	ghtml.NewRenderer().RegisterFuncs(base)
 	o.base = base
 	reg.Register(ast.KindHeading, o.heading)
 	reg.Register(ast.KindLink, o.link)
@@ -92,7 +94,10 @@ func (o *overrides) link(w util.BufWriter, _ []byte, n ast.Node, entering bool) 
 		return ast.WalkContinue, nil
 	}
 	o.inLink++
-	dest := o.rewrite(string(l.Destination))
+	dest := ""
+	if allowedURL(string(util.URLEscape(l.Destination, true)), false) {
+		dest = string(util.URLEscape([]byte(o.rewrite(string(l.Destination))), true))
+	}
 	_, _ = w.WriteString(`<a href="` + html.EscapeString(dest) + `"`)
 	if len(l.Title) > 0 {
 		_, _ = w.WriteString(` title="` + html.EscapeString(string(l.Title)) + `"`)
@@ -133,14 +138,76 @@ func relPath(fromDir, to string) string {
 	return strings.Repeat("../", len(from)-common) + strings.Join(parts[common:], "/")
 }
 
-// image warns about a local image that does not exist; the page is built
-// anyway, with lazy loading so long pages stay fast.
+// image renders an image with lazy loading and a safe source, and warns
+// about a local image that does not exist; the page is built anyway.
 func (o *overrides) image(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	img := n.(*ast.Image)
-	if entering {
-		o.checkImage(string(img.Destination))
+	if !entering {
+		return ast.WalkContinue, nil
 	}
-	return o.base[ast.KindImage](w, src, n, entering)
+	img := n.(*ast.Image)
+	o.checkImage(string(img.Destination))
+	dest := string(util.URLEscape(img.Destination, true))
+	_, _ = w.WriteString(`<img src="`)
+	if allowedURL(dest, true) {
+		_, _ = w.WriteString(html.EscapeString(dest))
+	}
+	_, _ = w.WriteString(`" alt="` + html.EscapeString(plainText(n, src)) + `"`)
+	if len(img.Title) > 0 {
+		_, _ = w.WriteString(` title="` + html.EscapeString(string(img.Title)) + `"`)
+	}
+	_, _ = w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}
+
+// plainText is the text of an inline tree, for alt attributes.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// allowedURL accepts relative URLs, fragments and the http, https and mailto
+// schemes (and for images data: PNG, GIF, JPEG and WebP), judging the
+// scheme as a browser does: ASCII whitespace and control characters
+// removed, case ignored. javascript:, vbscript:, file: and other data:
+// URLs are refused.
+func allowedURL(u string, image bool) bool {
+	var b strings.Builder
+	for _, r := range u {
+		if r > ' ' {
+			b.WriteRune(r)
+		}
+	}
+	clean := strings.ToLower(b.String())
+	colon := strings.IndexByte(clean, ':')
+	if colon < 0 || strings.ContainsAny(clean[:colon], "/?#") {
+		return true // no scheme: relative
+	}
+	switch clean[:colon] {
+	case "http", "https", "mailto":
+		return true
+	case "data":
+		if !image {
+			return false
+		}
+		for _, t := range []string{"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"} {
+			if strings.HasPrefix(clean, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (o *overrides) checkImage(dest string) {
@@ -260,16 +327,13 @@ func (o *overrides) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering b
 		s := segs.At(i)
 		raw = append(raw, s.Value(src)...)
 	}
-	_, _ = w.Write(o.fixAnchors(raw))
+	_, _ = w.Write(o.b.policy.SanitizeBytes(o.fixAnchors(raw)))
 	return ast.WalkSkipChildren, nil
 }
 
 func (o *overrides) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	hb := n.(*ast.HTMLBlock)
 	if !entering {
-		if hb.HasClosure() {
-			_, _ = w.Write(hb.ClosureLine.Value(src))
-		}
 		return ast.WalkContinue, nil
 	}
 	var raw []byte
@@ -277,7 +341,10 @@ func (o *overrides) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering
 		s := hb.Lines().At(i)
 		raw = append(raw, s.Value(src)...)
 	}
-	_, _ = w.Write(o.fixAnchors(raw))
+	if hb.HasClosure() {
+		raw = append(raw, hb.ClosureLine.Value(src)...)
+	}
+	_, _ = w.Write(o.b.policy.SanitizeBytes(o.fixAnchors(raw)))
 	return ast.WalkContinue, nil
 }
 

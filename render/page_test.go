@@ -148,3 +148,30 @@ func attr(tok html.Token, key string) string {
 }
 
 func hasAttr(tok html.Token, key, val string) bool { return attr(tok, key) == val }
+
+func TestAllowedURL(t *testing.T) {
+	for _, tt := range []struct {
+		url   string
+		image bool
+		want  bool
+	}{
+		{"https://example.com/a", false, true},
+		{"mailto:a@example.com", false, true},
+		{"other.md#x", false, true},
+		{"#frag", false, true},
+		{"img/a:b.png", true, true},
+		{"javascript:alert(1)", false, false},
+		{"java\tscript:alert(1)", false, false},
+		{" JavaScript:alert(1)", true, false},
+		{"vbscript:x", false, false},
+		{"file:///etc/passwd", true, false},
+		{"data:text/html;base64,AAAA", false, false},
+		{"data:image/png;base64,AAAA", false, false},
+		{"data:image/png;base64,AAAA", true, true},
+		{"data:image/svg+xml;base64,AAAA", true, false},
+	} {
+		if got := allowedURL(tt.url, tt.image); got != tt.want {
+			t.Errorf("allowedURL(%q, %v) = %v, want %v", tt.url, tt.image, got, tt.want)
+		}
+	}
+}

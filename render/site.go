@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/alecthomas/chroma/v2"
 	"github.com/microcosm-cc/bluemonday"
 
 	"github.com/ocispec/ocispec/internal/atomicfile"
@@ -72,7 +73,9 @@ type Builder struct {
 	policy *bluemonday.Policy
 
 	mu       sync.Mutex
+	lexers   map[string]chroma.Lexer
 	written  map[string]bool
+	dirs     map[string]bool
 	warnings []string
 	pages    int
 }
@@ -130,7 +133,7 @@ func (b *Builder) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("%q: refusing to write outside the output directory", rel)
 	}
 	name := filepath.Join(b.out, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+	if err := b.mkdir(filepath.Dir(name)); err != nil {
 		return err
 	}
 	if err := atomicfile.Replace(name, data, 0o644); err != nil {
@@ -138,6 +141,23 @@ func (b *Builder) WriteFile(rel string, data []byte) error {
 	}
 	b.mu.Lock()
 	b.written[filepath.Clean(name)] = true
+	b.mu.Unlock()
+	return nil
+}
+
+// mkdir creates a directory of the output once per build.
+func (b *Builder) mkdir(dir string) error {
+	b.mu.Lock()
+	done := b.dirs[dir]
+	b.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	b.dirs[dir] = true
 	b.mu.Unlock()
 	return nil
 }
@@ -217,7 +237,7 @@ func newBuilder(opts Options) (*Builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Builder{out: filepath.Clean(out), title: opts.Title, tmpl: t, policy: sanitizer(), written: map[string]bool{}}, nil
+	return &Builder{out: filepath.Clean(out), title: opts.Title, tmpl: t, policy: sanitizer(), written: map[string]bool{}, dirs: map[string]bool{}}, nil
 }
 
 // validName is what a spec set's name may be: one path element.

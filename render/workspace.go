@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"os"
 
 	"github.com/ocispec/ocispec/workspace"
@@ -10,15 +11,18 @@ import (
 // configured titles and file order (inferred for directories and
 // zero-config), the repository, branch and place in it for "edit" links
 // (from git where the config is silent), and the minutes. warnings name
-// minutes files that could not be read or parsed. The caller sets
+// minutes files that could not be read or parsed; the error joins one
+// *specs.FileError per spec file that could not (the list holds the
+// rest). The caller sets
 // Options.Output and adds Features.
 func FromWorkspace(ws *workspace.Workspace, ins []workspace.Input) ([]Spec, Options, []string, error) {
 	var list []Spec
+	var errs []error
 	for _, in := range ins {
+		// A file that cannot be read or parsed is left out of its set;
+		// the error joins one per such file (see specs.Load).
 		set, err := ws.Load(in)
-		if err != nil {
-			return nil, Options{}, nil, err
-		}
+		errs = append(errs, err)
 		sc := in.Config
 		sp := Spec{
 			Name: sc.Name, Version: sc.Version, Repository: sc.Repository, Branch: sc.Branch,
@@ -38,7 +42,7 @@ func FromWorkspace(ws *workspace.Workspace, ins []workspace.Input) ([]Spec, Opti
 	if mc := ws.Config.Minutes; mc.Source != "" || mc.Archive != "" {
 		opts.Minutes, warnings = LoadMinutes(pathOrEmpty(ws, mc.Source), pathOrEmpty(ws, mc.Archive))
 	}
-	return list, opts, warnings, nil
+	return list, opts, warnings, errors.Join(errs...)
 }
 
 // allFiles reports whether every configured entry names a file: then the

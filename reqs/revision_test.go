@@ -45,3 +45,20 @@ func TestRevision(t *testing.T) {
 		}
 	}
 }
+
+// TestDerivedIDDigest: a derived ID's hash is SHA-256 over the normalized
+// text, a zero byte, the property, a zero byte and the keyword's index.
+//
+// Covers: derived-ids-244bab
+func TestDerivedIDDigest(t *testing.T) {
+	g := Extract(parseSet(t, "x.md", "# Names\n\nA name MUST NOT be longer than 64 bytes and MAY be shorter.\n"))
+	if len(g.Requirements) != 2 {
+		t.Fatalf("%d requirements", len(g.Requirements))
+	}
+	for i, r := range g.Requirements {
+		h := sha256.Sum256([]byte("a name § be longer than 64 bytes and § be shorter\x00\x00" + string(rune('0'+i))))
+		if want := "names-" + hex.EncodeToString(h[:])[:6]; r.ID != want {
+			t.Errorf("requirement %d: ID %s, want %s", i, r.ID, want)
+		}
+	}
+}

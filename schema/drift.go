@@ -46,12 +46,14 @@ func Drift(doc *specs.Document, props []*specs.Property, store *Store, root stri
 	if err != nil {
 		return nil, err
 	}
-	d := &drifter{doc: doc, store: store, report: &DriftReport{Differences: []Difference{}}}
+	d := &drifter{doc: doc, store: store, report: &DriftReport{Differences: []Difference{}}, gen: &generator{doc: doc, refFile: DefaultRef}}
 	d.object(nil, props, n, "")
-	return d.report, nil
+	return d.report, d.err
 }
 
 type drifter struct {
+	err    error      // the first unresolvable $ref
+	gen    *generator // reads enum and const from the prose as gen does
 	doc    *specs.Document
 	store  *Store
 	report *DriftReport
@@ -126,8 +128,17 @@ func proseMarker(p *specs.Property) string {
 // property compares one property's type and, when the prose lists its
 // fields, its children.
 func (d *drifter) property(p *specs.Property, n Node, path string) {
+	if _, err := d.store.Deref(n); err != nil {
+		if d.err == nil {
+			d.err = err
+		}
+		return
+	}
 	if want, got := proseKind(p.Type), d.schemaKinds(n); want != "" && len(got) > 0 && !slices.Contains(got, want) {
 		d.add(TypeMismatch, path, p.Line, p.Type.String(), strings.Join(got, "|"))
+	}
+	if prose, schema := d.proseEnum(p), d.schemaEnum(n); len(prose) > 0 && len(schema) > 0 && !slices.Equal(prose, schema) {
+		d.add(EnumMismatch, path, p.Line, prose, schema)
 	}
 	if len(p.Children) == 0 {
 		return
@@ -208,4 +219,39 @@ func orDash(v any) any {
 		return "-"
 	}
 	return v
+}
+
+// proseEnum is the set of values the prose allows ("MUST be one of",
+// "MUST be `2`"), as sorted strings.
+func (d *drifter) proseEnum(p *specs.Property) []string {
+	s := d.gen.property(p)
+	if v, ok := s.Get("enum"); ok {
+		return enumStrings(v.([]any))
+	}
+	if v, ok := s.Get("const"); ok {
+		return enumStrings([]any{v})
+	}
+	return nil
+}
+
+// schemaEnum is the set of values a schema allows by enum or const.
+func (d *drifter) schemaEnum(n Node) []string {
+	for _, b := range d.store.Branches(n) {
+		if v, ok := b.Map["enum"].([]any); ok {
+			return enumStrings(v)
+		}
+		if v, ok := b.Map["const"]; ok {
+			return enumStrings([]any{v})
+		}
+	}
+	return nil
+}
+
+func enumStrings(vs []any) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, fmt.Sprint(v))
+	}
+	sort.Strings(out)
+	return out
 }

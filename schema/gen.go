@@ -167,14 +167,15 @@ func Generate(o *Object, refFile func(string) string) *Ordered {
 }
 
 // DefaultRef maps a link to another document's type to that document's
-// generated schema ("descriptor.md#properties" -> "descriptor.schema.json");
-// a named type ("LinuxIDMapping") becomes a local definition reference.
+// generated schema ("descriptor.md#properties" -> "descriptor.schema.json").
+// A named type ("LinuxIDMapping") maps to "": the prose defines no schema
+// for it, so the property is an object that names its type.
 func DefaultRef(ref string) string {
 	file, _, _ := strings.Cut(ref, "#")
 	if strings.HasSuffix(file, ".md") {
 		return strings.TrimSuffix(path.Base(file), ".md") + ".schema.json"
 	}
-	return "#/$defs/" + ref
+	return ""
 }
 
 // object fills s with "type": "object", the properties and required.
@@ -234,7 +235,12 @@ func (g *generator) typed(s *Ordered, t *specs.PropertyType, children []*specs.P
 	switch {
 	case t == nil || t.Kind == "" || t.Kind == "any":
 	case t.Kind == "ref":
-		s.Set("$ref", g.refFile(t.Ref))
+		if ref := g.refFile(t.Ref); ref != "" {
+			s.Set("$ref", ref)
+		} else {
+			s.Set("type", "object")
+			s.Set("x-ocispec-type", t.Ref)
+		}
 	case t.Kind == "array":
 		s.Set("type", "array")
 		items := &Ordered{}

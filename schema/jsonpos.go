@@ -72,6 +72,10 @@ func escapePointer(s string) string {
 // decoder stopped, moved back onto the offending byte.
 func syntaxOffset(data []byte, err error) int {
 	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return min(int(te.Offset), len(data))
+	}
 	if errors.As(err, &se) {
 		off := int(se.Offset)
 		if off > 0 && off <= len(data) {

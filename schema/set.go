@@ -47,9 +47,26 @@ func GenerateDoc(doc *specs.Document, refFile func(string) string) []Generated {
 func GenerateSet(set *specs.Set) []Generated {
 	var out []Generated
 	for _, d := range set.Docs {
-		out = append(out, GenerateDoc(d, nil)...)
+		out = append(out, GenerateDoc(d, setRef(set, d))...)
 	}
 	return out
+}
+
+// setRef maps a type's link to the schema of the linked document when the
+// set holds it and it documents an object, else to "" (no $ref that
+// would dangle).
+func setRef(set *specs.Set, from *specs.Document) func(string) string {
+	return func(ref string) string {
+		file, _, _ := strings.Cut(ref, "#")
+		if !strings.HasSuffix(file, ".md") {
+			return ""
+		}
+		target := set.Doc(path.Join(path.Dir(from.Path), file))
+		if target == nil || len(Objects(target)) == 0 {
+			return ""
+		}
+		return DefaultRef(ref)
+	}
 }
 
 // NewSetValidator returns a validator for the examples of the given

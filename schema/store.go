@@ -185,6 +185,7 @@ func jsonErrorPos(data []byte, err error) string {
 	if off < 0 {
 		return " " + err.Error()
 	}
+	off = syntaxOffset(data, err)
 	line, col := LineCol(data, off)
 	return fmt.Sprintf("%d:%d: %v", line, col, err)
 }

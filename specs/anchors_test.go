@@ -40,36 +40,54 @@ func TestFragmentLinksResolveOnRealSpecs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checked := 0
 			if set.Doc("spec.md") == nil {
 				t.Fatal("spec.md not loaded")
 			}
-			for _, d := range set.Docs {
-				for _, l := range d.Links {
-					target, frag, local := set.Resolve(d, l.Destination)
-					if !local || frag == "" || !strings.HasSuffix(target, ".md") {
-						continue
-					}
-					td := set.Doc(target)
-					if td == nil {
-						continue
-					}
-					checked++
-					key := name + "/" + d.Path + " -> " + l.Destination
-					if td.HasAnchor(frag) == brokenOnGitHub[key] {
-						p := d.Position(l.Span.Start)
-						if brokenOnGitHub[key] {
-							t.Errorf("%s:%d:%d: %s resolves here but not on github.com", d.Path, p.Line, p.Column, l.Destination)
-							continue
-						}
-						t.Errorf("%s:%d:%d: %s: no anchor #%s in %s", d.Path, p.Line, p.Column, l.Destination, frag, target)
-					}
-				}
-			}
+			checked := checkFragmentLinks(t, set, name)
 			if checked < 50 {
 				t.Errorf("only %d fragment links checked", checked)
 			}
 			t.Logf("%d fragment links resolve", checked)
 		})
 	}
+}
+
+// checkFragmentLink checks that link l of d, when it points to a fragment
+// of another Markdown document of set, resolves exactly when it does on
+// github.com; it reports whether l is such a link.
+func checkFragmentLink(t *testing.T, set *specs.Set, name string, d *specs.Document, l *specs.Link) bool {
+	t.Helper()
+	target, frag, local := set.Resolve(d, l.Destination)
+	if !local || frag == "" || !strings.HasSuffix(target, ".md") {
+		return false
+	}
+	td := set.Doc(target)
+	if td == nil {
+		return false
+	}
+	key := name + "/" + d.Path + " -> " + l.Destination
+	if td.HasAnchor(frag) != brokenOnGitHub[key] {
+		return true
+	}
+	p := d.Position(l.Span.Start)
+	if brokenOnGitHub[key] {
+		t.Errorf("%s:%d:%d: %s resolves here but not on github.com", d.Path, p.Line, p.Column, l.Destination)
+	} else {
+		t.Errorf("%s:%d:%d: %s: no anchor #%s in %s", d.Path, p.Line, p.Column, l.Destination, frag, target)
+	}
+	return true
+}
+
+// checkFragmentLinks runs checkFragmentLink over every link of set and
+// returns how many it checked.
+func checkFragmentLinks(t *testing.T, set *specs.Set, name string) int {
+	checked := 0
+	for _, d := range set.Docs {
+		for _, l := range d.Links {
+			if checkFragmentLink(t, set, name, d, l) {
+				checked++
+			}
+		}
+	}
+	return checked
 }

@@ -25,30 +25,7 @@ func (d *Document) Dump(w io.Writer) {
 		}
 	}
 	for _, b := range d.Blocks {
-		extra := ""
-		if b.Item != nil {
-			extra += fmt.Sprintf(" item(depth %d %s)", b.Item.Depth, b.Item.Marker)
-		}
-		if b.Quote > 0 {
-			extra += fmt.Sprintf(" quote(%d)", b.Quote)
-		}
-		if b.Table != nil {
-			extra += fmt.Sprintf(" cell(%d,%d)", b.Row, b.Col)
-		}
-		sec := ""
-		if b.Section != nil {
-			sec = "#" + b.Section.Anchor
-		}
-		fmt.Fprintf(w, "%s %s %s%s\n", b.Kind, pos(b.Span()), sec, extra)
-		for _, s := range b.Sentences {
-			fmt.Fprintf(w, "  sentence %s %q\n", pos(s.Span), s.Text)
-			for _, c := range s.Code {
-				fmt.Fprintf(w, "    code %q\n", s.Text[c[0]:c[1]])
-			}
-			for _, l := range s.Links {
-				fmt.Fprintf(w, "    link %s %q -> %q ref=%q auto=%v\n", pos(l.Span), l.Text, l.Destination, l.Ref, l.Auto)
-			}
-		}
+		d.dumpBlock(w, b, pos)
 	}
 	for _, r := range d.RefDefs {
 		fmt.Fprintf(w, "refdef %s [%s] %q dest@%s\n", pos(r.Span), r.Label, r.Destination, pos(r.DestSpan))
@@ -61,5 +38,33 @@ func (d *Document) Dump(w io.Writer) {
 	}
 	for _, h := range d.HTMLBlocks {
 		fmt.Fprintf(w, "html %s\n", pos(h.Span))
+	}
+}
+
+// dumpBlock writes one block of Dump, its sentences, code and links.
+func (d *Document) dumpBlock(w io.Writer, b *Block, pos func(Span) string) {
+	extra := ""
+	if b.Item != nil {
+		extra += fmt.Sprintf(" item(depth %d %s)", b.Item.Depth, b.Item.Marker)
+	}
+	if b.Quote > 0 {
+		extra += fmt.Sprintf(" quote(%d)", b.Quote)
+	}
+	if b.Table != nil {
+		extra += fmt.Sprintf(" cell(%d,%d)", b.Row, b.Col)
+	}
+	sec := ""
+	if b.Section != nil {
+		sec = "#" + b.Section.Anchor
+	}
+	fmt.Fprintf(w, "%s %s %s%s\n", b.Kind, pos(b.Span()), sec, extra)
+	for _, s := range b.Sentences {
+		fmt.Fprintf(w, "  sentence %s %q\n", pos(s.Span), s.Text)
+		for _, c := range s.Code {
+			fmt.Fprintf(w, "    code %q\n", s.Text[c[0]:c[1]])
+		}
+		for _, l := range s.Links {
+			fmt.Fprintf(w, "    link %s %q -> %q ref=%q auto=%v\n", pos(l.Span), l.Text, l.Destination, l.Ref, l.Auto)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package specs
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -26,29 +25,33 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 // walked for *.md in lexical order) into a Set, in the order given. Paths are
 // recorded relative to root when they lie under it. A file named twice is
 // loaded once.
+//
+// A path or file that cannot be read or parsed does not stop the load: the
+// set holds every other file, and the error joins one *FileError per bad
+// file, in order (see errors.Join).
 func Load(root string, paths []string, opts LoadOptions) (*Set, error) {
 	if root == "" {
 		root = "."
 	}
 	files, err := Files(root, paths, opts.Exclude)
-	if err != nil {
-		return nil, err
-	}
+	errs := []error{err}
 	set := &Set{Root: root, byPath: map[string]*Document{}}
 	p := NewParser(opts.Options)
 	for _, f := range files {
 		src, err := os.ReadFile(f.OS)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Path, unwrapPathError(err))
+			errs = append(errs, fileError(f.Path, err))
+			continue
 		}
 		d, err := p.Parse(f.Path, src)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		set.byPath[f.Path] = d
 		set.Docs = append(set.Docs, d)
 	}
-	return set, nil
+	return set, errors.Join(errs...)
 }
 
 // A File is one Markdown file of a spec set, before parsing.
@@ -62,63 +65,71 @@ type File struct {
 
 // Files lists the Markdown files Load would parse, in the same order,
 // without reading them, so a caller can stream a set of any size one
-// document at a time. A missing path is an error naming it.
+// document at a time. A missing path is a *FileError naming it as given;
+// the other paths are still listed, and the error joins one per bad path.
 func Files(root string, paths, exclude []string) ([]File, error) {
 	if root == "" {
 		root = "."
 	}
 	var out []File
+	var errs []error
 	seen := map[string]bool{}
-	add := func(full string) {
-		rel := relSlash(root, full)
-		if !seen[rel] {
-			seen[rel] = true
-			out = append(out, File{OS: full, Path: rel})
-		}
-	}
 	for _, arg := range paths {
-		full := arg
-		if !filepath.IsAbs(full) {
-			full = filepath.Join(root, arg)
-		}
-		info, err := os.Stat(full)
+		files, err := filesOf(root, arg, exclude)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
-		}
-		if !info.IsDir() {
-			add(full)
+			errs = append(errs, err)
 			continue
 		}
-		var files []string
-		err = filepath.WalkDir(full, func(fp string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
+		for _, full := range files {
+			if rel := relSlash(root, full); !seen[rel] {
+				seen[rel] = true
+				out = append(out, File{OS: full, Path: rel})
 			}
-			rel := relSlash(root, fp)
-			if d.IsDir() {
-				if fp != full && (skipDirs[d.Name()] || excluded(rel, exclude)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.EqualFold(filepath.Ext(fp), ".md") && !excluded(rel, exclude) && d.Type().IsRegular() {
-				files = append(files, fp)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
-		}
-		if len(files) == 0 {
-			// A mistyped or emptied directory must not pass as clean.
-			return nil, fmt.Errorf("%s: no Markdown files", arg)
-		}
-		sort.Strings(files)
-		for _, f := range files {
-			add(f)
 		}
 	}
-	return out, nil
+	return out, errors.Join(errs...)
+}
+
+// filesOf returns the OS paths of the Markdown files that the argument arg
+// names: the file itself, or those under the directory, sorted.
+func filesOf(root, arg string, exclude []string) ([]string, error) {
+	full := arg
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(root, arg)
+	}
+	info, err := os.Stat(full)
+	if err != nil {
+		return nil, fileError(arg, err)
+	}
+	if !info.IsDir() {
+		return []string{full}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(full, func(fp string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := relSlash(root, fp)
+		if d.IsDir() {
+			if fp != full && (skipDirs[d.Name()] || excluded(rel, exclude)) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.EqualFold(filepath.Ext(fp), ".md") && !excluded(rel, exclude) && d.Type().IsRegular() {
+			files = append(files, fp)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fileError(arg, err)
+	}
+	if len(files) == 0 {
+		// A mistyped or emptied directory must not pass as clean.
+		return nil, &FileError{Path: arg, Err: errors.New("no Markdown files")}
+	}
+	sort.Strings(files)
+	return files, nil
 }
 
 // Skipped reports whether Files would leave out the slash-separated path
@@ -192,14 +203,4 @@ func excluded(rel string, patterns []string) bool {
 		}
 	}
 	return false
-}
-
-// unwrapPathError drops the *PathError wrapper so the message names the
-// file once.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -2,6 +2,7 @@ package specs
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -108,24 +109,24 @@ func (b *builder) newSentence() *Sentence {
 func (d *Document) check() error {
 	src := d.Source
 	if len(src) > maxFileSize {
-		return fmt.Errorf("%s: file too large (%d bytes, limit %d)", d.Path, len(src), maxFileSize)
+		return &FileError{Path: d.Path, Err: fmt.Errorf("file too large (%d bytes, limit %d)", len(src), maxFileSize)}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		pos := d.Position(i)
-		return fmt.Errorf("%s:%d:%d: binary file (NUL byte)", d.Path, pos.Line, pos.Column)
+		return &FileError{Path: d.Path, Line: pos.Line, Column: pos.Column, Err: errors.New("binary file (NUL byte)")}
 	}
 	if !utf8.Valid(src) {
 		for i := 0; i < len(src); {
 			r, n := utf8.DecodeRune(src[i:])
 			if r == utf8.RuneError && n == 1 {
 				pos := d.Position(i)
-				return fmt.Errorf("%s:%d:%d: invalid UTF-8", d.Path, pos.Line, pos.Column)
+				return &FileError{Path: d.Path, Line: pos.Line, Column: pos.Column, Err: errors.New("invalid UTF-8")}
 			}
 			i += n
 		}
 	}
 	if line, depth := nestingDepth(src, d.lineStarts); depth > maxNesting {
-		return fmt.Errorf("%s:%d: nesting too deep (%d levels of lists or block quotes, limit %d)", d.Path, line, depth, maxNesting)
+		return &FileError{Path: d.Path, Line: line, Err: fmt.Errorf("nesting too deep (%d levels of lists or block quotes, limit %d)", depth, maxNesting)}
 	}
 	return nil
 }
@@ -407,33 +408,35 @@ func (b *builder) marker(n *ast.ListItem, start int) string {
 func (b *builder) nodeSpan(n ast.Node) Span {
 	start := n.Pos()
 	end := start
-	var visit func(ast.Node)
-	visit = func(x ast.Node) {
-		if x.Type() == ast.TypeBlock {
-			if l := x.Lines(); l != nil && l.Len() > 0 {
-				end = max(end, l.At(l.Len()-1).Stop)
-				if start < 0 {
-					start = l.At(0).Start
-				}
-			}
-		}
-		if t, ok := x.(*ast.Text); ok {
-			end = max(end, t.Segment.Stop)
-		}
-		if x.Type() == ast.TypeBlock {
-			for c := x.LastChild(); c != nil; c = c.PreviousSibling() {
-				visit(c)
-				if end > start {
-					break
-				}
-			}
-		}
-	}
-	visit(n)
+	spanEnd(n, &start, &end)
 	// goldmark positions count expanded tabs; clamp to the source.
 	start = min(max(start, 0), len(b.src))
 	end = min(max(end, start), len(b.src))
 	return trimEOL(b.src, Span{start, end})
+}
+
+// spanEnd extends *end to the end of x's lines or text and of its last
+// descendants, searching back until the span is not empty; *start, when
+// unknown (negative), becomes the start of the first lines met.
+func spanEnd(x ast.Node, start, end *int) {
+	if t, ok := x.(*ast.Text); ok {
+		*end = max(*end, t.Segment.Stop)
+	}
+	if x.Type() != ast.TypeBlock {
+		return
+	}
+	if l := x.Lines(); l != nil && l.Len() > 0 {
+		*end = max(*end, l.At(l.Len()-1).Stop)
+		if *start < 0 {
+			*start = l.At(0).Start
+		}
+	}
+	for c := x.LastChild(); c != nil; c = c.PreviousSibling() {
+		spanEnd(c, start, end)
+		if *end > *start {
+			break
+		}
+	}
 }
 
 func trimEOL(src []byte, s Span) Span {
@@ -536,23 +539,8 @@ func (b *builder) table(t *east.Table, in container) {
 			last = tb.Span.Start
 		}
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			pt := b.plain(c)
-			blk := b.newBlock()
-			*blk = Block{Kind: TableCell, Section: b.section, Table: tb, Row: row, Col: col, Quote: in.quote, Item: in.item}
-			sp, ok := pt.sourceSpan()
-			if !ok {
-				at := max(b.pos(c), last)
-				sp = Span{at, at}
-			}
-			b.spanSlab = append(b.spanSlab, sp)
-			n := len(b.spanSlab)
-			blk.Lines = b.spanSlab[n-1 : n : n]
+			blk := b.cell(c, tb, row, col, last, in)
 			last = blk.Lines[0].End
-			for _, a := range pt.anchors {
-				b.addAnchor(Anchor{ID: a.id, Kind: ExplicitAnchor, Span: a.span})
-			}
-			b.sentences(blk, pt, true)
-			b.doc.Blocks = append(b.doc.Blocks, blk)
 			cells = append(cells, blk)
 			col++
 		}
@@ -563,7 +551,35 @@ func (b *builder) table(t *east.Table, in container) {
 		}
 		row++
 	}
-	// Extend the span to the last row's line.
+	b.extendTable(tb)
+	b.doc.Tables = append(b.doc.Tables, tb)
+}
+
+// cell adds the block of table cell c at row and col; last is where the
+// previous cell ended, where an empty cell, without text to locate it, is
+// placed.
+func (b *builder) cell(c ast.Node, tb *Table, row, col, last int, in container) *Block {
+	pt := b.plain(c)
+	blk := b.newBlock()
+	*blk = Block{Kind: TableCell, Section: b.section, Table: tb, Row: row, Col: col, Quote: in.quote, Item: in.item}
+	sp, ok := pt.sourceSpan()
+	if !ok {
+		at := max(b.pos(c), last)
+		sp = Span{at, at}
+	}
+	b.spanSlab = append(b.spanSlab, sp)
+	n := len(b.spanSlab)
+	blk.Lines = b.spanSlab[n-1 : n : n]
+	for _, a := range pt.anchors {
+		b.addAnchor(Anchor{ID: a.id, Kind: ExplicitAnchor, Span: a.span})
+	}
+	b.sentences(blk, pt, true)
+	b.doc.Blocks = append(b.doc.Blocks, blk)
+	return blk
+}
+
+// extendTable extends the table's span to the end of its last row's line.
+func (b *builder) extendTable(tb *Table) {
 	if tb.Span.End > 0 {
 		tb.Span.End = b.doc.LineSpan(b.doc.Position(tb.Span.End).Line).End
 	}
@@ -574,7 +590,6 @@ func (b *builder) table(t *east.Table, in container) {
 			}
 		}
 	}
-	b.doc.Tables = append(b.doc.Tables, tb)
 }
 
 func (b *builder) code(n ast.Node, fenced bool) {
@@ -603,37 +618,39 @@ func (b *builder) code(n ast.Node, fenced bool) {
 				cb.Lang = cb.Lang[:i]
 			}
 		}
-		// The fence lines are not in Lines(): find them around the content.
-		open := b.pos(n)
-		if n.Pos() < 0 {
-			if l.Len() > 0 {
-				open = l.At(0).Start
-			}
-		}
-		openLine := b.doc.Position(open).Line
-		if l.Len() > 0 && b.doc.Position(l.At(0).Start).Line == openLine {
-			openLine-- // Pos may point at the content
-		}
-		start := b.doc.LineSpan(max(openLine, 1)).Start
-		end := cb.Content.End
-		if l.Len() == 0 {
-			end = b.doc.LineSpan(openLine).End + 1
-		}
-		closeLine := b.doc.Position(end).Line
-		if end < len(b.src) {
-			cl := b.doc.LineSpan(closeLine)
-			t := strings.TrimSpace(string(b.src[cl.Start:cl.End]))
-			if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-				end = cl.End
-			} else {
-				end = trimEOL(b.src, Span{start, end}).End
-			}
-		}
-		cb.Span = Span{start, end}
+		cb.Span = b.fencedSpan(n, cb.Content)
 	} else {
 		cb.Span = trimEOL(b.src, cb.Content)
 	}
 	b.doc.CodeBlocks = append(b.doc.CodeBlocks, cb)
+}
+
+// fencedSpan returns the span of fenced code block n with its fence
+// lines, which are not in n.Lines(): they are found around the content.
+func (b *builder) fencedSpan(n ast.Node, content Span) Span {
+	l := n.Lines()
+	open := b.pos(n)
+	if n.Pos() < 0 && l.Len() > 0 {
+		open = l.At(0).Start
+	}
+	openLine := b.doc.Position(open).Line
+	if l.Len() > 0 && b.doc.Position(l.At(0).Start).Line == openLine {
+		openLine-- // Pos may point at the content
+	}
+	start := b.doc.LineSpan(max(openLine, 1)).Start
+	end := content.End
+	if l.Len() == 0 {
+		end = b.doc.LineSpan(openLine).End + 1
+	}
+	if end >= len(b.src) {
+		return Span{start, end}
+	}
+	cl := b.doc.LineSpan(b.doc.Position(end).Line)
+	t := strings.TrimSpace(string(b.src[cl.Start:cl.End]))
+	if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		return Span{start, cl.End}
+	}
+	return Span{start, trimEOL(b.src, Span{start, end}).End}
 }
 
 func (b *builder) refDef(n *ast.LinkReferenceDefinition) {

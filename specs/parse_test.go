@@ -8,6 +8,8 @@ import (
 )
 
 // TestBadInput: hostile files never panic or hang, and errors name the file.
+//
+// Covers: error-messages-bdcb66
 func TestBadInput(t *testing.T) {
 	deepList := func(n int) []byte {
 		var b bytes.Buffer
@@ -91,23 +93,7 @@ func checkInvariants(t testing.TB, d *Document) {
 	n := len(d.Source)
 	ok := func(s Span) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= n }
 	for _, b := range d.Blocks {
-		prev := -1
-		for _, l := range b.Lines {
-			if !ok(l) {
-				t.Fatalf("line span %v out of range", l)
-			}
-		}
-		for _, s := range b.Sentences {
-			if !ok(s.Span) || s.Span.Start < prev {
-				t.Fatalf("sentence span %v out of order or range (prev end %d)", s.Span, prev)
-			}
-			prev = s.Span.End
-			for _, c := range s.Code {
-				if c[0] < 0 || c[1] > len(s.Text) || c[0] > c[1] {
-					t.Fatalf("code range %v outside %q", c, s.Text)
-				}
-			}
-		}
+		checkBlockInvariants(t, b, ok)
 	}
 	for _, l := range d.Links {
 		if !ok(l.Span) {
@@ -192,5 +178,28 @@ func TestBackslashEscapes(t *testing.T) {
 	}
 	if i := strings.Index(s.Text, "star"); src[s.SourceOffset(i):s.SourceOffset(i)+4] != "star" {
 		t.Errorf("SourceOffset(%d) = %d, not at \"star\"", i, s.SourceOffset(i))
+	}
+}
+
+// checkBlockInvariants checks the spans of one block; ok tells a span
+// within the source.
+func checkBlockInvariants(t testing.TB, b *Block, ok func(Span) bool) {
+	t.Helper()
+	for _, l := range b.Lines {
+		if !ok(l) {
+			t.Fatalf("line span %v out of range", l)
+		}
+	}
+	prev := -1
+	for _, s := range b.Sentences {
+		if !ok(s.Span) || s.Span.Start < prev {
+			t.Fatalf("sentence span %v out of order or range (prev end %d)", s.Span, prev)
+		}
+		prev = s.Span.End
+		for _, c := range s.Code {
+			if c[0] < 0 || c[1] > len(s.Text) || c[0] > c[1] {
+				t.Fatalf("code range %v outside %q", c, s.Text)
+			}
+		}
 	}
 }

@@ -221,41 +221,9 @@ func (b *builder) inline(pt *plainText, n ast.Node) {
 	case *ast.String:
 		pt.appendSynthetic(string(n.Value), b.pos(n))
 	case *ast.CodeSpan:
-		start := len(pt.buf)
-		open := b.pos(n)
-		pt.appendSynthetic("`", open)
-		last := open
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch t := c.(type) {
-			case *ast.Text:
-				pt.appendSrc(t.Segment.Value(b.src), t.Segment.Start)
-				last = t.Segment.Stop
-			case *ast.String:
-				pt.appendSynthetic(string(t.Value), last)
-			}
-		}
-		// The closing backtick run follows the content.
-		closeAt := last
-		for closeAt < len(b.src) && b.src[closeAt] != '`' {
-			closeAt++
-		}
-		pt.runs = append(pt.runs, run{plain: len(pt.buf), src: closeAt})
-		pt.buf = append(pt.buf, '`')
-		pt.code = append(pt.code, [2]int{start, len(pt.buf)})
-		pt.protected = append(pt.protected, [2]int{start, len(pt.buf)})
+		b.codeSpan(pt, n)
 	case *ast.AutoLink:
-		start := len(pt.buf)
-		label := n.Label(b.src)
-		at := b.pos(n)
-		if i := bytes.Index(b.src[at:min(len(b.src), at+len(label)+2)], label); i >= 0 {
-			pt.appendSrc(label, at+i)
-		} else {
-			pt.appendSynthetic(string(label), at)
-		}
-		pt.protected = append(pt.protected, [2]int{start, len(pt.buf)})
-		url := string(n.URL(b.src))
-		l := &Link{Span: Span{at, b.autolinkEnd(at, len(label))}, Text: string(label), Destination: url, Auto: true}
-		pt.links = append(pt.links, plainLink{at: start, link: l})
+		b.autoLink(pt, n)
 	case *ast.Link:
 		b.link(pt, n, n.Destination, n.Title, n.Reference, false)
 	case *ast.Image:
@@ -266,21 +234,72 @@ func (b *builder) inline(pt *plainText, n ast.Node) {
 		b.link(pt, n, n.Destination, n.Title, n.Reference, true)
 		pt.truncate(mark)
 	case *ast.RawHTML:
-		if n.Segments != nil && n.Segments.Len() > 0 {
-			sp := Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}
-			raw := b.src[sp.Start:sp.End]
-			for _, m := range anchorAttr.FindAllSubmatchIndex(raw, -1) {
-				for g := 3; g <= 5; g++ {
-					if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
-						pt.anchors = append(pt.anchors, htmlAnchor{id: string(raw[m[2*g]:m[2*g+1]]), span: Span{sp.Start + m[0], sp.Start + m[1]}})
-					}
-				}
-			}
-		}
+		b.rawHTML(pt, n)
 	case *east.TaskCheckBox:
 	default:
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			b.inline(pt, c)
+		}
+	}
+}
+
+// codeSpan flattens a code span: its content between backticks, a
+// protected range of the plain text and a code range of the sentence.
+func (b *builder) codeSpan(pt *plainText, n *ast.CodeSpan) {
+	start := len(pt.buf)
+	open := b.pos(n)
+	pt.appendSynthetic("`", open)
+	last := open
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			pt.appendSrc(t.Segment.Value(b.src), t.Segment.Start)
+			last = t.Segment.Stop
+		case *ast.String:
+			pt.appendSynthetic(string(t.Value), last)
+		}
+	}
+	// The closing backtick run follows the content.
+	closeAt := last
+	for closeAt < len(b.src) && b.src[closeAt] != '`' {
+		closeAt++
+	}
+	pt.runs = append(pt.runs, run{plain: len(pt.buf), src: closeAt})
+	pt.buf = append(pt.buf, '`')
+	pt.code = append(pt.code, [2]int{start, len(pt.buf)})
+	pt.protected = append(pt.protected, [2]int{start, len(pt.buf)})
+}
+
+// autoLink flattens an autolink into its label, protected from sentence
+// splitting, and records the link.
+func (b *builder) autoLink(pt *plainText, n *ast.AutoLink) {
+	start := len(pt.buf)
+	label := n.Label(b.src)
+	at := b.pos(n)
+	if i := bytes.Index(b.src[at:min(len(b.src), at+len(label)+2)], label); i >= 0 {
+		pt.appendSrc(label, at+i)
+	} else {
+		pt.appendSynthetic(string(label), at)
+	}
+	pt.protected = append(pt.protected, [2]int{start, len(pt.buf)})
+	url := string(n.URL(b.src))
+	l := &Link{Span: Span{at, b.autolinkEnd(at, len(label))}, Text: string(label), Destination: url, Auto: true}
+	pt.links = append(pt.links, plainLink{at: start, link: l})
+}
+
+// rawHTML records the name= and id= anchors of inline HTML; it adds no
+// words.
+func (b *builder) rawHTML(pt *plainText, n *ast.RawHTML) {
+	if n.Segments == nil || n.Segments.Len() == 0 {
+		return
+	}
+	sp := Span{n.Segments.At(0).Start, n.Segments.At(n.Segments.Len() - 1).Stop}
+	raw := b.src[sp.Start:sp.End]
+	for _, m := range anchorAttr.FindAllSubmatchIndex(raw, -1) {
+		for g := 3; g <= 5; g++ {
+			if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+				pt.anchors = append(pt.anchors, htmlAnchor{id: string(raw[m[2*g]:m[2*g+1]]), span: Span{sp.Start + m[0], sp.Start + m[1]}})
+			}
 		}
 	}
 }
@@ -325,8 +344,25 @@ func (b *builder) linkEnd(n ast.Node, at int) int {
 	if i < len(src) && src[i] == '!' {
 		i++
 	}
-	// Skip the balanced label, passing bytes that change nothing a run at
-	// a time.
+	i = labelEnd(src, i)
+	if i >= len(src) {
+		return len(src)
+	}
+	switch src[i] {
+	case '(':
+		return parenEnd(src, i)
+	case '[':
+		if j := bytes.IndexByte(src[i:], ']'); j >= 0 {
+			return i + j + 1
+		}
+	}
+	return i
+}
+
+// labelEnd returns the offset after the balanced link label that starts at
+// src[i], passing bytes that change nothing a run at a time; code spans
+// and escaped brackets do not count.
+func labelEnd(src []byte, i int) int {
 	depth := 0
 	for ; i < len(src); i++ {
 		for depth > 0 && i < len(src) && linkEndClass[src[i]]&1 == 0 {
@@ -339,56 +375,57 @@ func (b *builder) linkEnd(n ast.Node, at int) int {
 		case '\\':
 			i++
 		case '`':
-			j := i
-			for j < len(src) && src[j] == '`' {
-				j++
-			}
-			ticks := src[i:j]
-			if k := bytes.Index(src[j:], ticks); k >= 0 {
-				i = j + k + len(ticks) - 1
-			}
+			i = codeRunEnd(src, i)
 		case '[':
 			depth++
 		case ']':
 			depth--
 		}
 		if depth == 0 {
-			i++
-			break
-		}
-	}
-	if i >= len(src) {
-		return len(src)
-	}
-	switch src[i] {
-	case '(':
-		depth = 0
-		for ; i < len(src); i++ {
-			for depth > 0 && i < len(src) && linkEndClass[src[i]]&2 == 0 {
-				i++
-			}
-			if i >= len(src) {
-				break
-			}
-			switch src[i] {
-			case '\\':
-				i++
-			case '(':
-				depth++
-			case ')':
-				depth--
-			}
-			if depth == 0 {
-				return min(i+1, len(src))
-			}
-		}
-		return len(src)
-	case '[':
-		if j := bytes.IndexByte(src[i:], ']'); j >= 0 {
-			return i + j + 1
+			return i + 1
 		}
 	}
 	return i
+}
+
+// codeRunEnd returns the offset of the last backtick of the code span
+// whose opening run starts at src[i], or i when the run is not closed.
+func codeRunEnd(src []byte, i int) int {
+	j := i
+	for j < len(src) && src[j] == '`' {
+		j++
+	}
+	ticks := src[i:j]
+	if k := bytes.Index(src[j:], ticks); k >= 0 {
+		return j + k + len(ticks) - 1
+	}
+	return i
+}
+
+// parenEnd returns the offset after the balanced destination in brackets
+// that starts at src[i].
+func parenEnd(src []byte, i int) int {
+	depth := 0
+	for ; i < len(src); i++ {
+		for depth > 0 && i < len(src) && linkEndClass[src[i]]&2 == 0 {
+			i++
+		}
+		if i >= len(src) {
+			break
+		}
+		switch src[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+		}
+		if depth == 0 {
+			return min(i+1, len(src))
+		}
+	}
+	return len(src)
 }
 
 // linkEndClass marks the bytes that linkEnd looks at in a link label (1)
@@ -509,38 +546,9 @@ func (b *builder) sentences(blk *Block, pt *plainText, split bool) {
 		} else {
 			s.Span = Span{srcStart, lastNonSpace(b.src, bs.Start, bs.End)}
 		}
-		lead, stop := start, end
-		for lead < stop && (text[lead] == ' ' || text[lead] == '\n') {
-			lead++
-		}
-		for stop > lead && (text[stop-1] == ' ' || text[stop-1] == '\n') {
-			stop--
-		}
-		s.Text = text[lead:stop]
-		if strings.IndexByte(s.Text, '\n') >= 0 {
-			s.Text = strings.ReplaceAll(s.Text, "\n", " ")
-		}
-		s.lead = lead
-		codeFrom := len(b.codeSlab)
-		for _, c := range pt.code {
-			if c[0] >= lead && c[1] <= lead+len(s.Text) {
-				b.codeSlab = append(b.codeSlab, [2]int{c[0] - lead, c[1] - lead})
-			}
-		}
-		if n := len(b.codeSlab); n > codeFrom {
-			s.Code = b.codeSlab[codeFrom:n:n]
-		}
-		linkFrom := len(b.linkPtrs)
-		for li < len(pt.links) && pt.links[li].at < end {
-			l := pt.links[li].link
-			l.Block = blk
-			b.linkPtrs = append(b.linkPtrs, l)
-			b.doc.Links = append(b.doc.Links, l)
-			li++
-		}
-		if n := len(b.linkPtrs); n > linkFrom {
-			s.Links = b.linkPtrs[linkFrom:n:n]
-		}
+		b.sentenceText(s, text, start, end)
+		b.sentenceCode(s, pt)
+		li = b.sentenceLinks(s, blk, pt, li, end)
 		b.sentPtrs = append(b.sentPtrs, s)
 		if i < len(ends) {
 			next := end
@@ -620,6 +628,54 @@ func lastNonSpace(src []byte, start, end int) int {
 		end--
 	}
 	return end
+}
+
+// sentenceText sets s.Text to text[start:end] without the white space
+// around it, line breaks read as spaces.
+func (b *builder) sentenceText(s *Sentence, text string, start, end int) {
+	lead, stop := start, end
+	for lead < stop && (text[lead] == ' ' || text[lead] == '\n') {
+		lead++
+	}
+	for stop > lead && (text[stop-1] == ' ' || text[stop-1] == '\n') {
+		stop--
+	}
+	s.Text = text[lead:stop]
+	if strings.IndexByte(s.Text, '\n') >= 0 {
+		s.Text = strings.ReplaceAll(s.Text, "\n", " ")
+	}
+	s.lead = lead
+}
+
+// sentenceCode gives s the code ranges of the block's plain text that lie
+// within it, relative to its text.
+func (b *builder) sentenceCode(s *Sentence, pt *plainText) {
+	codeFrom := len(b.codeSlab)
+	for _, c := range pt.code {
+		if c[0] >= s.lead && c[1] <= s.lead+len(s.Text) {
+			b.codeSlab = append(b.codeSlab, [2]int{c[0] - s.lead, c[1] - s.lead})
+		}
+	}
+	if n := len(b.codeSlab); n > codeFrom {
+		s.Code = b.codeSlab[codeFrom:n:n]
+	}
+}
+
+// sentenceLinks gives s the links of the block's plain text from index li
+// that start before end, and returns the index of the next.
+func (b *builder) sentenceLinks(s *Sentence, blk *Block, pt *plainText, li, end int) int {
+	linkFrom := len(b.linkPtrs)
+	for li < len(pt.links) && pt.links[li].at < end {
+		l := pt.links[li].link
+		l.Block = blk
+		b.linkPtrs = append(b.linkPtrs, l)
+		b.doc.Links = append(b.doc.Links, l)
+		li++
+	}
+	if n := len(b.linkPtrs); n > linkFrom {
+		s.Links = b.linkPtrs[linkFrom:n:n]
+	}
+	return li
 }
 
 // isBlankText reports plain text of white space only, as

@@ -154,39 +154,11 @@ func (s *splitter) splitInto(ends []int, text string, protected [][2]int) []int 
 			}
 			continue
 		}
-		// Extend over a run of terminators ("?!", "...") and closers.
-		j := i + 1
-		for j < len(text) && (text[j] == '.' || text[j] == '?' || text[j] == '!') {
-			j++
-		}
-		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !isCloser(r) {
-				break
-			}
-			j += n
-		}
-		if j >= len(text) || (text[j] != ' ' && text[j] != '\t' && text[j] != '\n') {
-			i = j - 1
-			continue
-		}
-		k := j
-		for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n') {
-			k++
-		}
+		j, k := s.boundary(text, sentStart, i)
 		if k >= len(text) {
 			break
 		}
-		if c == '.' && (i+1 == len(text) || text[i+1] != '.') && (s.isAbbrev(text[:i+1]) || numberOnly(text[sentStart:i])) {
-			i = j - 1
-			continue
-		}
-		// A lower-case word continues the sentence ("etc. and more"),
-		// unless the full stop ends a source line: in one-sentence-per-line
-		// files a new line after a full stop is a new sentence, even one
-		// that starts with a lower-case name such as "runc".
-		lineEnd := strings.IndexByte(text[j:k], '\n') >= 0
-		if !startsSentence(text[k:]) && (!lineEnd || strings.HasSuffix(text[:i+1], "etc.")) {
+		if k < 0 {
 			i = j - 1
 			continue
 		}
@@ -195,6 +167,55 @@ func (s *splitter) splitInto(ends []int, text string, protected [][2]int) []int 
 		i = k - 1
 	}
 	return ends
+}
+
+// boundary judges the terminator at text[i]: a sentence ends at j and the
+// next starts at k, or k is negative when the sentence goes on (j is then
+// where to look further), or k is len(text) when nothing follows.
+func (s *splitter) boundary(text string, sentStart, i int) (j, k int) {
+	j = terminatorEnd(text, i)
+	if j >= len(text) || (text[j] != ' ' && text[j] != '\t' && text[j] != '\n') {
+		return j, -1
+	}
+	k = j
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n') {
+		k++
+	}
+	if k < len(text) && s.continues(text, sentStart, i, j, k) {
+		return j, -1
+	}
+	return j, k
+}
+
+// terminatorEnd returns the end of the run of terminators ("?!", "...")
+// and closers that starts at text[i].
+func terminatorEnd(text string, i int) int {
+	j := i + 1
+	for j < len(text) && (text[j] == '.' || text[j] == '?' || text[j] == '!') {
+		j++
+	}
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isCloser(r) {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// continues reports whether the sentence that started at sentStart goes on
+// past the terminator at text[i] (its run ends at j, the next word starts
+// at k): after an abbreviation or a number, or before a lower-case word
+// ("etc. and more"), unless the full stop ends a source line: in
+// one-sentence-per-line files a new line after a full stop is a new
+// sentence, even one that starts with a lower-case name such as "runc".
+func (s *splitter) continues(text string, sentStart, i, j, k int) bool {
+	if text[i] == '.' && (i+1 == len(text) || text[i+1] != '.') && (s.isAbbrev(text[:i+1]) || numberOnly(text[sentStart:i])) {
+		return true
+	}
+	lineEnd := strings.IndexByte(text[j:k], '\n') >= 0
+	return !startsSentence(text[k:]) && (!lineEnd || strings.HasSuffix(text[:i+1], "etc."))
 }
 
 // numberOnly reports a "sentence" that would be a bare number ("2." at the

@@ -17,12 +17,7 @@ func Slug(text string) string {
 	if ascii(text) {
 		// Most headings: one pass, no lower-cased copy.
 		for i := 0; i < len(text); i++ {
-			switch c := text[i]; {
-			case c == ' ':
-				b.WriteByte('-')
-			case c >= 'A' && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
-			case c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z':
+			if c, ok := slugByte(text[i]); ok {
 				b.WriteByte(c)
 			}
 		}
@@ -30,19 +25,30 @@ func Slug(text string) string {
 	}
 	for _, r := range strings.ToLower(text) {
 		switch {
-		case r == ' ':
-			b.WriteByte('-')
-		case r == '-' || r == '_':
-			b.WriteRune(r)
 		case r < 0x80:
-			if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' {
-				b.WriteRune(r)
+			if c, ok := slugByte(byte(r)); ok {
+				b.WriteByte(c)
 			}
 		case unicode.IsLetter(r), unicode.IsNumber(r), unicode.IsMark(r), unicode.Is(unicode.Pc, r):
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// slugByte is what an ASCII byte of a heading becomes in its slug: a
+// space a hyphen, a capital its small letter, letters, digits, "-" and
+// "_" themselves; ok is false for the bytes dropped.
+func slugByte(c byte) (byte, bool) {
+	switch {
+	case c == ' ':
+		return '-', true
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A', true
+	case c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z':
+		return c, true
+	}
+	return 0, false
 }
 
 // A Slugger assigns unique anchors within one document, the way

@@ -38,6 +38,7 @@ func constraints() map[string]constraint {
 		"lint.rules":           checkRules,
 		"lint.abbreviations[]": checkAbbreviation,
 		"lint.options":         checkRuleOptions,
+		"trace.specs[]":        checkSpecSetName,
 	}
 }
 
@@ -189,4 +190,17 @@ func checkRoles(v *validator, n *yaml.Node) {
 			v.errorf(k, "specs[].roles: unknown role %q (want registry, client, runtime, implementation, content, process or other)", k.Value)
 		}
 	}
+}
+
+// checkSpecSetName: a value that names a spec set names one of specs.
+func checkSpecSetName(v *validator, n *yaml.Node) {
+	_, specsNode := mapValue(v.root, "specs")
+	if specsNode != nil {
+		for _, el := range specsNode.Content {
+			if _, name := mapValue(el, "name"); name != nil && name.Value == n.Value {
+				return
+			}
+		}
+	}
+	v.errorf(n, "trace.specs: no spec set is named %q", n.Value)
 }

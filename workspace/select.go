@@ -36,6 +36,10 @@ const (
 	// so that two versions of a spec name their documents alike
 	// (reqs diff OLD NEW).
 	SetPerPath
+	// Names reads every argument as the name of a configured spec set,
+	// even where a file of that name exists: for names written in the
+	// config (trace.specs), which the config validator has checked.
+	Names
 )
 
 // Select chooses the spec sets a command works on; lint, reqs, reqs diff
@@ -59,8 +63,15 @@ func (w *Workspace) Select(args []string, mode SelectMode) []Input {
 	var ins []Input
 	var paths []string
 	for _, arg := range args {
-		if sc, ok := w.SpecSetNamed(arg); ok {
+		sc, ok := w.SpecSetNamed(arg)
+		if mode == Names {
+			sc, ok = w.specSetByName(arg)
+		}
+		if ok {
 			ins = append(ins, Input{Config: sc, Configured: true, Root: w.Root})
+			continue
+		}
+		if mode == Names {
 			continue
 		}
 		if mode == SetPerPath {

@@ -46,6 +46,7 @@ func TestSelect(t *testing.T) {
 		{"paths form one set", []string{"a/one.md", "b"}, OneSet, []got{{"a", ".", []string{"a/one.md", "b"}, false}}},
 		{"a path wins over a set name", []string{"widget"}, OneSet, []got{{"widget", ".", []string{"widget"}, false}}},
 		{"names and paths", []string{"b", "alpha"}, OneSet, []got{{"alpha", ".", []string{"a"}, true}, {"b", ".", []string{"b"}, false}}},
+		{"names: a file does not shadow a set", []string{"widget"}, Names, []got{{"widget", ".", []string{"b"}, true}}},
 		{"per path: a file", []string{"a/one.md", "b"}, SetPerPath, []got{{"a", "a", []string{"one.md"}, false}, {"b", "b", []string{"."}, false}}},
 		{"per path: missing path as typed", []string{"nope/x.md"}, SetPerPath, []got{{"x.md", ".", []string{"nope/x.md"}, false}}},
 	}

@@ -53,6 +53,7 @@ func (es ConfigErrors) Error() string {
 // key's path.
 type validator struct {
 	file  string
+	root  *yaml.Node // the top-level mapping
 	errs  ConfigErrors
 	rules map[string]constraint
 	// nodes records the node of every key path with an index, e.g.
@@ -91,6 +92,7 @@ func validateConfig(file string, data []byte, cfg *Config) (map[string]*yaml.Nod
 		v.errorf(root, "the top-level value must be a mapping of keys such as specs and lint, not %s", describe(root))
 		return nil, v.errs
 	}
+	v.root = root
 	if v.walk("", "", root, reflect.TypeFor[Config]()) {
 		if err := root.Decode(cfg); err != nil {
 			v.errs = append(v.errs, yamlSyntaxError(file, err))

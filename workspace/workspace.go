@@ -156,6 +156,11 @@ func (w *Workspace) SpecSetNamed(name string) (SpecSetConfig, bool) {
 	if _, err := os.Stat(name); err == nil {
 		return SpecSetConfig{}, false
 	}
+	return w.specSetByName(name)
+}
+
+// specSetByName returns the configured spec set called name.
+func (w *Workspace) specSetByName(name string) (SpecSetConfig, bool) {
 	for _, sc := range w.Config.Specs {
 		if sc.Name == name {
 			return sc, true

@@ -147,3 +147,33 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// inputErrors joins the input errors of a run (each may itself join
+// several, one per bad file), each problem once and in order, as a usage
+// error (exit 2); nil when there are none. Commands call it after writing
+// the results of the good files.
+func inputErrors(errs ...error) error {
+	var out []error
+	seen := map[string]bool{}
+	var add func(err error)
+	add = func(err error) {
+		var j interface{ Unwrap() []error }
+		if errors.As(err, &j) {
+			for _, e := range j.Unwrap() {
+				add(e)
+			}
+			return
+		}
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			out = append(out, err)
+		}
+	}
+	for _, err := range errs {
+		add(err)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return usageError{errors.Join(out...)}
+}

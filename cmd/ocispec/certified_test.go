@@ -86,3 +86,30 @@ func TestCertifiedBadInputExit1(t *testing.T) {
 		t.Errorf("no results directory: exit %d, want 2", code)
 	}
 }
+
+// TestBuildRendersCertified: ocispec build renders the certified pages
+// when the workspace sets conformance, with the workspace's policy.
+func TestBuildRendersCertified(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := runCLI(t, "build", "--config", "../../ocispec.yaml", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	overview, err := os.ReadFile(filepath.Join(out, "certified", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(overview), "release 1.0.0 was moved") {
+		t.Error("the planted failure is not on the overview")
+	}
+	if _, err := os.Stat(filepath.Join(out, "certified", "widget-spec", "v1.1", "cogworks.html")); err != nil {
+		t.Error(err)
+	}
+	code, stdout, _ := runCLI(t, "certified", "--config", "../../ocispec.yaml")
+	// ocispec.yaml requires Release immutable, which Cogworks fails.
+	for _, want := range []string{"v1.1 Cogworks Widget Registry 4.2.0: conformance results", "v1.1 GizmoHub 2026.3: certified", "v1.0 Cogworks Widget Registry 4.1.0: conformance results"} {
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Errorf("exit %d, output lacks %q:\n%s", code, want, stdout)
+		}
+	}
+}

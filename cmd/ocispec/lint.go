@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -79,22 +80,19 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 	if err != nil {
 		return err
 	}
-	sets, err := lintSets(ws, args)
-	if err != nil {
-		return usageError{err}
-	}
+	// A file that cannot be listed, read or parsed is an input error
+	// (exit 2) reported after the findings of all the others.
+	sets, listErr := lintSets(ws, args)
+	var fixErr error
 	if fl.fix {
-		if err := a.lintFix(sets, rules, cfg, changed); err != nil {
-			return err
-		}
+		fixErr = a.lintFix(sets, rules, cfg, changed)
 	}
-	findings, err := lintStream(sets, rules, cfg, ws.LoadOptions().Options, changed, cwd)
-	if err != nil {
-		return usageError{err}
-	}
-
+	findings, lintErr := lintStream(sets, rules, cfg, ws.LoadOptions().Options, changed, cwd)
 	ropts := lint.ReportOptions{Rules: rules, Version: buildVersion(), Color: a.color()}
 	if err := lint.Report(a.stdout, a.format, findings, ropts); err != nil {
+		return err
+	}
+	if err := inputErrors(listErr, fixErr, lintErr); err != nil {
 		return err
 	}
 	for _, f := range findings {
@@ -153,44 +151,42 @@ type lintSet struct {
 	files []specs.File
 }
 
-// lintSets lists the files to lint (see workspace.Select).
+// lintSets lists the files to lint (see workspace.Select). A path that
+// cannot be listed is an input error; the other files are still linted.
 func lintSets(ws *workspace.Workspace, args []string) ([]lintSet, error) {
 	var sets []lintSet
+	var errs []error
 	for _, in := range ws.Select(args, workspace.OneSet) {
 		files, err := ws.Files(in)
-		if err != nil {
-			return nil, err
-		}
+		errs = append(errs, err)
 		sets = append(sets, lintSet{in.Root, files})
 	}
-	return sets, nil
+	return sets, errors.Join(errs...)
 }
 
 // lintFix applies the safe fixes to every file of every set.
 func (a *app) lintFix(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, changed lint.ChangedLines) error {
 	fixed, nfiles := 0, 0
+	var errs []error
 	for _, s := range sets {
 		n, files, err := lint.FixFiles(s.files, rules, cfg, changed)
 		fixed, nfiles = fixed+n, nfiles+files
-		if err != nil {
-			return usageError{err}
-		}
+		errs = append(errs, err)
 	}
 	if fixed > 0 {
 		fmt.Fprintf(a.stderr, "ocispec lint: applied %s in %s\n", plural(fixed, "fix", "fixes"), plural(nfiles, "file", "files"))
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // lintStream lints each set, one parsed document in memory at a time, and
 // returns the findings with paths relative to cwd.
 func lintStream(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, opts specs.Options, changed lint.ChangedLines, cwd string) ([]lint.Finding, error) {
 	var findings []lint.Finding
+	var errs []error
 	for _, s := range sets {
 		fs, err := lint.LintFiles(s.root, s.files, rules, cfg, opts, changed)
-		if err != nil {
-			return nil, err
-		}
+		errs = append(errs, err)
 		abs := lint.Resolver(s.root, s.files)
 		for i := range fs {
 			if rel, err := filepath.Rel(cwd, abs(fs[i].Path)); err == nil {
@@ -200,7 +196,7 @@ func lintStream(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, opts spe
 		findings = append(findings, fs...)
 	}
 	lint.Sort(findings)
-	return findings, nil
+	return findings, errors.Join(errs...)
 }
 
 // lintConfig turns the lint section of ocispec.yaml, which the workspace

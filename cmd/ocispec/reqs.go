@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -125,9 +126,11 @@ func (a *app) runReqs(args []string, fl *reqsFlags) error {
 	if err != nil {
 		return err
 	}
-	sets, err := loadReqSets(ws, args, fl.selection())
-	if err != nil {
-		return usageError{err}
+	// A file that cannot be read or parsed is an input error (exit 2)
+	// reported after the requirements of all the others.
+	sets, loadErr := loadReqSets(ws, args, fl.selection())
+	if sets == nil && loadErr != nil {
+		return usageError{loadErr}
 	}
 	cwd, err := os.Getwd()
 	if err != nil {
@@ -141,7 +144,10 @@ func (a *app) runReqs(args []string, fl *reqsFlags) error {
 		all.Requirements = append(all.Requirements, g.Requirements...)
 		all.Edges = append(all.Edges, g.Edges...)
 	}
-	return reqs.WriteGraph(a.stdout, a.format, all)
+	if err := reqs.WriteGraph(a.stdout, a.format, all); err != nil {
+		return err
+	}
+	return inputErrors(loadErr)
 }
 
 // A loadedSet is a parsed spec set with its role vocabulary.
@@ -152,25 +158,26 @@ type loadedSet struct {
 
 // loadReqSets is loadSets for the requirement graph: with the selection
 // flags, the vocabulary of each set, and an error for a path or set that
-// holds no Markdown.
+// holds no Markdown. Files that cannot be read or parsed are left out of
+// the sets returned and joined in the error (see specs.Load); a config
+// problem returns no sets.
 func loadReqSets(ws *workspace.Workspace, args []string, sel workspace.Selection) ([]loadedSet, error) {
 	ws.Selection = &sel
 	var sets []loadedSet
+	var errs []error
 	for _, in := range ws.Select(args, workspace.OneSet) {
 		vocab, err := reqs.DefaultVocabulary().With(in.Config.Roles)
 		if err != nil {
 			return nil, fmt.Errorf("%s: spec set %q: roles: %v", cmp.Or(ws.ConfigPath, workspace.ConfigFile), in.Config.Name, err)
 		}
 		set, err := ws.Load(in)
-		if err != nil {
-			return nil, err
-		}
-		if len(set.Docs) == 0 {
-			return nil, fmt.Errorf("%s: no Markdown files", strings.Join(in.Paths(), ", "))
+		errs = append(errs, err)
+		if len(set.Docs) == 0 && err == nil {
+			errs = append(errs, fmt.Errorf("%s: no Markdown files", strings.Join(in.Paths(), ", ")))
 		}
 		sets = append(sets, loadedSet{set, vocab})
 	}
-	return sets, nil
+	return sets, errors.Join(errs...)
 }
 
 // loadSets parses the spec sets reqs reads (see workspace.Select).
@@ -265,11 +272,16 @@ func (a *app) runReqsDiff(args []string, gitRange string, sel workspace.Selectio
 			return err
 		}
 		ws.Selection = &sel
+		// A diff with a file missing on one side would list its
+		// requirements as removed: every bad file of both sides is
+		// reported, and nothing is compared.
 		var sets [2]*specs.Set
+		errs := make([]error, 2)
 		for i, in := range ws.Select(args, workspace.SetPerPath) {
-			if sets[i], err = ws.Load(in); err != nil {
-				return usageError{err}
-			}
+			sets[i], errs[i] = ws.Load(in)
+		}
+		if err := inputErrors(errs...); err != nil {
+			return err
 		}
 		oldG, newG = reqs.Extract(sets[0]), reqs.Extract(sets[1])
 		oldMap, newMap = relTo(cwd, sets[0].Root), relTo(cwd, sets[1].Root)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -165,12 +166,12 @@ func (a *app) traceRequirements(ws *workspace.Workspace, paths, names []string, 
 	case len(paths) > 0:
 		sets, err = loadSets(ws, paths)
 	case len(names) > 0:
-		for _, n := range names {
-			if _, ok := ws.SpecSetNamed(n); !ok {
-				return nil, usagef("%s: trace.specs: no spec set named %q", ws.ConfigPath, n)
-			}
+		// The config validator checked the names; a file called like a
+		// spec set (./ocispec after make build) must not shadow it.
+		for _, in := range ws.Select(names, workspace.Names) {
+			set, lerr := ws.Load(in)
+			sets, err = append(sets, set), cmp.Or(err, lerr)
 		}
-		sets, err = loadSets(ws, names)
 	default:
 		sets, err = loadSets(ws, nil)
 	}

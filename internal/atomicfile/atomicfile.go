@@ -5,8 +5,10 @@ package atomicfile
 
 import (
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // Write writes data to a temporary file in path's directory, syncs it,
@@ -16,18 +18,35 @@ import (
 // it to interrupt a write at its most delicate point. On error the
 // temporary file is removed and path is untouched.
 func Write(path string, data []byte, perm fs.FileMode, beforeRename func(tmp, path string) error) error {
-	return write(path, data, perm, beforeRename, true)
+	return write(path, data, perm, beforeRename)
 }
 
 // Replace is Write without the syncs, for generated output that a rebuild
-// recreates (the site's pages): a reader still never sees half a file,
-// but after a crash the newest content may be lost. A site of hundreds of
-// pages builds in milliseconds instead of seconds.
-func Replace(path string, data []byte, perm fs.FileMode) error {
-	return write(path, data, perm, nil, false)
+// recreates (the site's pages): a reader still never sees half a file, but
+// after a crash the newest content may be lost. The temporary file is
+// created with perm (less the umask) and an existing file's permissions
+// are not kept. Four system calls per file instead of nine: a site of
+// hundreds of pages is written in milliseconds instead of seconds.
+func Replace(path string, data []byte, perm fs.FileMode) (err error) {
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+strconv.FormatUint(rand.Uint64(), 36))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+	}
+	return err
 }
 
-func write(path string, data []byte, perm fs.FileMode, beforeRename func(tmp, path string) error, durable bool) (err error) {
+func write(path string, data []byte, perm fs.FileMode, beforeRename func(tmp, path string) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -52,10 +71,8 @@ func write(path string, data []byte, perm fs.FileMode, beforeRename func(tmp, pa
 	if err = f.Chmod(perm); err != nil {
 		return err
 	}
-	if durable {
-		if err = f.Sync(); err != nil {
-			return err
-		}
+	if err = f.Sync(); err != nil {
+		return err
 	}
 	if err = f.Close(); err != nil {
 		return err
@@ -67,9 +84,6 @@ func write(path string, data []byte, perm fs.FileMode, beforeRename func(tmp, pa
 	}
 	if err = os.Rename(tmp, path); err != nil {
 		return err
-	}
-	if !durable {
-		return nil
 	}
 	if d, derr := os.Open(dir); derr == nil {
 		// Make the rename durable; not every file system can sync a

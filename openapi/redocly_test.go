@@ -1,0 +1,74 @@
+package openapi
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/ocispec/ocispec/internal/testcorpus"
+)
+
+// redocly returns the path of the redocly CLI, skipping the test without
+// it unless OCISPEC_REQUIRE_REDOCLY=1 (set by .ci/run) makes that a
+// failure.
+func redocly(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("redocly")
+	if err != nil {
+		if os.Getenv("OCISPEC_REQUIRE_REDOCLY") == "1" {
+			t.Fatalf("redocly not found and OCISPEC_REQUIRE_REDOCLY=1: %v", err)
+		}
+		t.Skip("redocly (npm @redocly/cli) not installed")
+	}
+	return path
+}
+
+// TestRedoclyLint: `redocly lint` with the repository's redocly.yaml
+// reports no error on the documents of the example spec and of
+// distribution-spec.
+func TestRedoclyLint(t *testing.T) {
+	bin := redocly(t)
+	docs := map[string]*Document{}
+	_, docs["example"] = generate(t, loadSet(t, filepath.Join("..", "examples", "spec"), exampleFiles...))
+	if _, err := os.Stat(filepath.Join(testcorpus.RepoRoot(), "..", "shared", "corpus", "distribution-spec")); err == nil {
+		_, docs["distribution-spec"] = generate(t, loadSet(t, testcorpus.SharedDir(t, "distribution-spec"), "spec.md"))
+	}
+	config, err := filepath.Abs(filepath.Join("..", "redocly.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			y, err := doc.YAML()
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(t.TempDir(), name+".yaml")
+			if err := os.WriteFile(file, y, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(bin, "lint", "--config", config, "--format=json", file)
+			cmd.Env = append(os.Environ(), "REDOCLY_TELEMETRY=off", "REDOCLY_SUPPRESS_UPDATE_NOTICE=true")
+			out, _ := cmd.Output()
+			var res struct {
+				Totals   struct{ Errors, Warnings int } `json:"totals"`
+				Problems []struct {
+					RuleID, Severity, Message string
+				} `json:"problems"`
+			}
+			if err := json.Unmarshal(out, &res); err != nil {
+				t.Fatalf("redocly output is not JSON (%v): %s", err, out)
+			}
+			for _, p := range res.Problems {
+				if p.Severity == "error" {
+					t.Errorf("%s: %s", p.RuleID, p.Message)
+				}
+			}
+			if res.Totals.Errors != 0 {
+				t.Errorf("%d errors", res.Totals.Errors)
+			}
+		})
+	}
+}
