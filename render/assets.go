@@ -7,6 +7,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/ocispec/ocispec/specs"
 )
 
 // maxAsset bounds the size of a linked file copied into the site.
@@ -22,29 +24,13 @@ func (b *Builder) copyAssets(s *specSite) (int, error) {
 	n := 0
 	for _, d := range s.Set.Docs {
 		for _, l := range d.Links {
-			target, _, local := s.Set.Resolve(d, l.Destination)
-			if !local || strings.EqualFold(path.Ext(target), ".md") || seen[target] {
-				continue
-			}
-			seen[target] = true
-			if t, err := url.PathUnescape(target); err == nil {
-				target = t
-			}
-			rel := strings.TrimPrefix(target, s.prefix)
-			if !strings.HasPrefix(target, s.prefix) || !filepath.IsLocal(filepath.FromSlash(rel)) {
-				continue
-			}
-			src := target
-			if !filepath.IsAbs(src) {
-				src = filepath.Join(s.Set.Root, filepath.FromSlash(target))
-			}
-			fi, err := os.Stat(src)
-			if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxAsset {
+			rel, src, ok := assetSource(s, d, l.Destination, seen)
+			if !ok {
 				continue
 			}
 			data, err := os.ReadFile(src)
 			if err != nil {
-				return n, fmt.Errorf("%s: %w", target, err)
+				return n, fmt.Errorf("%s: %w", src, err)
 			}
 			if err := b.WriteFile(path.Join(s.Name, rel), data); err != nil {
 				return n, err
@@ -53,4 +39,32 @@ func (b *Builder) copyAssets(s *specSite) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// assetSource resolves a link to a local file to copy: its place below
+// the set's common directory and its path on disk. ok is false for
+// Markdown, external, already copied, missing or oversized targets and
+// for targets outside the set's directory.
+func assetSource(s *specSite, d *specs.Document, dest string, seen map[string]bool) (rel, src string, ok bool) {
+	target, _, local := s.Set.Resolve(d, dest)
+	if !local || strings.EqualFold(path.Ext(target), ".md") || seen[target] {
+		return "", "", false
+	}
+	seen[target] = true
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	rel = strings.TrimPrefix(target, s.prefix)
+	if !strings.HasPrefix(target, s.prefix) || !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return "", "", false
+	}
+	src = target
+	if !filepath.IsAbs(src) {
+		src = filepath.Join(s.Set.Root, filepath.FromSlash(target))
+	}
+	fi, err := os.Stat(src)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxAsset {
+		return "", "", false
+	}
+	return rel, src, true
 }

@@ -68,10 +68,12 @@ func startCDP(t *testing.T, bin string) *cdp {
 		done := make(chan error, 1)
 		go func() { done <- c.cmd.Wait() }()
 		select {
-		case <-done:
+		case werr := <-done:
+			_ = werr // killed by Browser.close or not: the test is over
 		case <-time.After(10 * time.Second):
 			_ = c.cmd.Process.Kill()
-			<-done
+			werr := <-done
+			_ = werr
 		}
 		_ = c.w.Close()
 		for range 10 {

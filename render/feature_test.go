@@ -3,10 +3,13 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/ocispec/ocispec/internal/testcorpus"
 	"github.com/ocispec/ocispec/specs"
+	"github.com/ocispec/ocispec/workspace"
 )
 
 // testFeature is a feature with one page, as certified or trace add theirs.
@@ -81,5 +84,48 @@ func TestFeatureCannotWriteOutside(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "escape.html")); err == nil {
 		t.Error("a file was written outside the output directory")
+	}
+}
+
+// TestOpenAPIAndSchemaPages builds the example workspace with the API
+// reference and schema features: pages exist, are linked from the home
+// page, and every requirement link of the reference reaches its anchor.
+func TestOpenAPIAndSchemaPages(t *testing.T) {
+	root := testcorpus.RepoRoot()
+	ws, err := workspace.Open(filepath.Join(root, "ocispec.yaml"), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, opts, _, err := FromWorkspace(ws, ws.Select(nil, workspace.OneSet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	apis, err := OpenAPIFeatures(list)
+	if err != nil || len(apis) != 1 {
+		t.Fatalf("OpenAPI features = %d, %v; want 1 (widget-spec)", len(apis), err)
+	}
+	opts.Features = append(apis, SchemaFeatures(list)...)
+	opts.Output = t.TempDir()
+	if _, err := Site(list, opts); err != nil {
+		t.Fatal(err)
+	}
+	home := read(t, filepath.Join(opts.Output, "index.html"))
+	page := read(t, filepath.Join(opts.Output, "api", "widget-spec", "index.html"))
+	if !strings.Contains(home, `href="api/widget-spec/index.html"`) || !strings.Contains(home, `href="schemas/ocispec/index.html"`) {
+		t.Error("home page does not link the API reference and the schemas")
+	}
+	links := regexp.MustCompile(`href="\.\./\.\./(widget-spec/[a-z-]+\.html)#([^"]+)"`).FindAllStringSubmatch(page, -1)
+	if len(links) < 10 {
+		t.Fatalf("API reference links %d requirements", len(links))
+	}
+	for _, l := range links {
+		if !strings.Contains(read(t, filepath.Join(opts.Output, l[1])), `id="`+l[2]+`"`) {
+			t.Errorf("%s#%s: no such anchor", l[1], l[2])
+		}
+	}
+	for _, f := range []string{"api/widget-spec/openapi.json", "api/widget-spec/openapi.yaml", "schemas/ocispec/config.schema.json"} {
+		if _, err := os.Stat(filepath.Join(opts.Output, f)); err != nil {
+			t.Error(err)
+		}
 	}
 }

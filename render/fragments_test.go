@@ -2,13 +2,13 @@ package render
 
 import (
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/ocispec/ocispec/internal/testcorpus"
+	"github.com/ocispec/ocispec/specs"
 	"github.com/ocispec/ocispec/workspace"
 )
 
@@ -61,40 +61,48 @@ func checkFragments(t *testing.T, dir string) (checked, folded int) {
 	for _, d := range sp.Set.Docs {
 		html := read(t, filepath.Join(out, filepath.FromSlash(site.page(d.Path))))
 		for _, l := range d.Links {
-			target, frag, local := sp.Set.Resolve(d, l.Destination)
-			td := sp.Set.Doc(target)
-			if !local || frag == "" || td == nil || l.Image {
-				continue
-			}
-			want := frag
-			if f, err := url.PathUnescape(frag); err == nil {
-				want = f
-			}
-			exact, ok := td.AnchorFold(want)
-			if !ok {
-				continue // dangles on github.com too: lint's finding
-			}
-			if exact != want {
-				folded++
-			}
-			checked++
-			href := relPath(filepath.ToSlash(filepath.Dir(site.page(d.Path))), site.page(target)) + "#" + frag
-			if target == d.Path {
-				href = "#" + frag
-			}
-			if !strings.Contains(html, `href="`+escapeAttr(href)+`"`) {
-				t.Errorf("%s: link %q: no href %q in the page", d.Path, l.Destination, href)
-			}
-			if !pageIDs(site.page(target))[want] {
-				t.Errorf("%s: link %q: %s has no id %q", d.Path, l.Destination, site.page(target), want)
-			}
+			c, f := checkFragment(t, site, d, l, html, pageIDs)
+			checked += c
+			folded += f
 		}
 	}
 	return checked, folded
 }
 
+// checkFragment checks one link; it counts (1, 0 or 1) when the link has
+// a fragment that resolves on github.com (folded: only ignoring case).
+func checkFragment(t *testing.T, site *specSite, d *specs.Document, l *specs.Link, html string, pageIDs func(string) map[string]bool) (checked, folded int) {
+	t.Helper()
+	set := site.Set
+	target, frag, local := set.Resolve(d, l.Destination)
+	td := set.Doc(target)
+	if !local || frag == "" || td == nil || l.Image {
+		return 0, 0
+	}
+	want := frag
+	if f, err := url.PathUnescape(frag); err == nil {
+		want = f
+	}
+	exact, ok := td.AnchorFold(want)
+	if !ok {
+		return 0, 0 // dangles on github.com too: lint's finding
+	}
+	if exact != want {
+		folded = 1
+	}
+	href := relPath(filepath.ToSlash(filepath.Dir(site.page(d.Path))), site.page(target)) + "#" + frag
+	if target == d.Path {
+		href = "#" + frag
+	}
+	if !strings.Contains(html, `href="`+escapeAttr(href)+`"`) {
+		t.Errorf("%s: link %q: no href %q in the page", d.Path, l.Destination, href)
+	}
+	if !pageIDs(site.page(target))[want] {
+		t.Errorf("%s: link %q: %s has no id %q", d.Path, l.Destination, site.page(target), want)
+	}
+	return 1, folded
+}
+
 func escapeAttr(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", `"`, "&#34;").Replace(s)
 }
-
-var _ = os.Stat

@@ -154,9 +154,7 @@ func (b *Builder) renderHome(sets []*specSite, features []Feature) error {
 	for _, s := range sets {
 		p.Specs = append(p.Specs, summarize(s))
 	}
-	for _, n := range b.nav[len(sets):] {
-		p.Sections = append(p.Sections, n)
-	}
+	p.Sections = append(p.Sections, b.nav[len(sets):]...)
 	_ = features
 	return b.Execute("home.html", "index.html", p)
 }

@@ -74,10 +74,7 @@ func TestSiteLinksResolve(t *testing.T) {
 		t.Fatalf("pages = %v", pages)
 	}
 	for _, p := range pages {
-		ids[filepath.Base(p)] = map[string]bool{}
-		for _, m := range id.FindAllStringSubmatch(read(t, p), -1) {
-			ids[filepath.Base(p)][m[1]] = true
-		}
+		ids[filepath.Base(p)] = pageAnchors(t, p, id)
 	}
 	for _, p := range pages {
 		for _, m := range href.FindAllStringSubmatch(read(t, p), -1) {
@@ -125,4 +122,13 @@ func read(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+func pageAnchors(t *testing.T, p string, id *regexp.Regexp) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	for _, m := range id.FindAllStringSubmatch(read(t, p), -1) {
+		out[m[1]] = true
+	}
+	return out
 }

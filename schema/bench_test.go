@@ -43,3 +43,24 @@ func BenchmarkExamplesImageSpec(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGenerateOCI generates the schemas of every document of
+// image-spec and runtime-spec (parsed once, outside the loop): the work
+// lint's example-schema rule adds per document.
+func BenchmarkGenerateOCI(b *testing.B) {
+	names, srcs, total := testcorpus.OCISources(b)
+	docs := make([]*specs.Document, len(srcs))
+	for i, src := range srcs {
+		var err error
+		if docs[i], err = specs.Parse(names[i], src, specs.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			schema.GenerateDoc(d, nil)
+		}
+	}
+}

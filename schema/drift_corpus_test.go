@@ -89,7 +89,7 @@ func readReasons(t *testing.T, path string) map[string]string {
 	if err != nil {
 		return out
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		if diff, why, ok := strings.Cut(sc.Text(), "  # "); ok && why != "UNVERIFIED" {

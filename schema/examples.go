@@ -93,7 +93,7 @@ func (l imageSpecLoader) Load(u string) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("no schema at %s", u)
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only
 	return jsonschema.UnmarshalJSON(f)
 }
 

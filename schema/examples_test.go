@@ -105,19 +105,25 @@ func TestExamplesFindings(t *testing.T) {
 			if valid != tt.valid {
 				t.Errorf("valid = %d, want %d (%+v)", valid, tt.valid, fs)
 			}
-			if tt.line == 0 {
-				if len(fs) != 0 {
-					t.Errorf("findings %+v, want none", fs)
-				}
-				return
-			}
-			if len(fs) != 1 {
-				t.Fatalf("findings %+v, want one", fs)
-			}
-			f := fs[0]
-			if f.Line != tt.line || f.Column != tt.col || f.Pointer != tt.pointer || !strings.Contains(f.Error, tt.err) {
-				t.Errorf("got %d:%d %q %q, want %d:%d %q containing %q", f.Line, f.Column, f.Pointer, f.Error, tt.line, tt.col, tt.pointer, tt.err)
-			}
+			checkFinding(t, fs, tt.line, tt.col, tt.pointer, tt.err)
 		})
+	}
+}
+
+// checkFinding wants no finding when line is 0, else exactly one there.
+func checkFinding(t *testing.T, fs []schema.ExampleFinding, line, col int, pointer, msg string) {
+	t.Helper()
+	if line == 0 {
+		if len(fs) != 0 {
+			t.Errorf("findings %+v, want none", fs)
+		}
+		return
+	}
+	if len(fs) != 1 {
+		t.Fatalf("findings %+v, want one", fs)
+	}
+	f := fs[0]
+	if f.Line != line || f.Column != col || f.Pointer != pointer || !strings.Contains(f.Error, msg) {
+		t.Errorf("got %d:%d %q %q, want %d:%d %q containing %q", f.Line, f.Column, f.Pointer, f.Error, line, col, pointer, msg)
 	}
 }

@@ -24,7 +24,7 @@ type Object struct {
 	Doc *specs.Document
 	// Name is the file stem of the generated schema: the document's base
 	// name for its first object, then base name and section anchor
-	// ("manifest.widgetconfig").
+	// ("manifest.widget-config").
 	Name string
 	// MediaType is that of the example closing the object, if any.
 	MediaType  string
@@ -205,8 +205,9 @@ func (g *generator) object(s *Ordered, props []*specs.Property) {
 func (g *generator) property(p *specs.Property) *Ordered {
 	s := &Ordered{}
 	lines := &Ordered{}
-	if d := g.description(p); d != "" {
-		s.Set("description", d)
+	sents := g.ownSentences(p)
+	if len(sents) > 0 {
+		s.Set("description", sents[0].Text)
 	}
 	g.typed(s, p.Type, p.Children)
 	if p.Type != nil {
@@ -215,7 +216,7 @@ func (g *generator) property(p *specs.Property) *Ordered {
 	if p.Required() {
 		lines.Set("required", g.doc.Position(p.MarkerSpan.Start).Line)
 	}
-	g.valueKeywords(s, lines, p)
+	g.valueKeywords(s, lines, p, sents)
 	s.Set("x-ocispec-line", lines)
 	return s
 }
@@ -264,9 +265,7 @@ func (g *generator) typed(s *Ordered, t *specs.PropertyType, children []*specs.P
 
 var (
 	constRE   = regexp.MustCompile("\\bMUST be (?:set to )?`([^`]+)`")
-	enumRE    = regexp.MustCompile(`\bMUST be one of\b`)
-	patternRE = regexp.MustCompile(`(?i)\b(?:regular expression|MUST match)\b`)
-	presentRE = regexp.MustCompile(`\bMUST be present\b`)
+	patternRE = regexp.MustCompile(`regular expression|MUST match`)
 	codeRE    = regexp.MustCompile("`([^`]+)`")
 )
 
@@ -292,16 +291,10 @@ func (g *generator) ownSentences(p *specs.Property) []*specs.Sentence {
 	return out
 }
 
-func (g *generator) description(p *specs.Property) string {
-	if s := g.ownSentences(p); len(s) > 0 {
-		return s[0].Text
-	}
-	return ""
-}
-
+// mustBePresent reports "MUST be present" in a property's description.
 func (g *generator) mustBePresent(p *specs.Property) bool {
 	for _, s := range g.ownSentences(p) {
-		if presentRE.MatchString(s.Text) && !strings.Contains(s.Text, "MUST NOT") {
+		if strings.Contains(s.Text, "MUST be present") && !strings.Contains(s.Text, "MUST NOT") {
 			return true
 		}
 	}
@@ -310,42 +303,60 @@ func (g *generator) mustBePresent(p *specs.Property) bool {
 
 // valueKeywords reads const, enum and pattern from the description:
 // "MUST be `2`", "MUST be one of `a`, `b`", "MUST match the regular
-// expression `^[a-z]+$`", and the values listed as bold code items.
-func (g *generator) valueKeywords(s, lines *Ordered, p *specs.Property) {
-	if p.Type == nil || (p.Type.Kind != "string" && p.Type.Kind != "integer" && p.Type.Kind != "number" && p.Type.Kind != "boolean") {
+// expression `^[a-z]+$`".
+func (g *generator) valueKeywords(s, lines *Ordered, p *specs.Property, sents []*specs.Sentence) {
+	if p.Type == nil {
 		return
 	}
-	for _, sent := range g.ownSentences(p) {
-		line := g.doc.Position(sent.Span.Start).Line
-		switch t := sent.Text; {
-		case enumRE.MatchString(t):
-			var vals []any
-			rest := strings.TrimLeft(t[enumRE.FindStringIndex(t)[1]:], " :")
-			if !strings.HasPrefix(rest, "`") {
-				continue // "one of the codes in the table below"
-			}
-			for _, m := range codeRE.FindAllStringSubmatch(rest, -1) {
-				if v, ok := literal(m[1], p.Type.Kind); ok {
-					vals = append(vals, v)
-				}
-			}
-			if len(vals) > 0 {
-				s.Set("enum", vals)
-				lines.Set("enum", line)
-			}
-		case patternRE.MatchString(t):
-			if m := codeRE.FindStringSubmatch(t[patternRE.FindStringIndex(t)[0]:]); m != nil && p.Type.Kind == "string" && validPattern(m[1]) {
-				s.Set("pattern", m[1])
-				lines.Set("pattern", line)
-			}
-		case constRE.MatchString(t) && aboutItself(t, p.Name):
-			m := constRE.FindStringSubmatch(t)
-			if v, ok := literal(m[1], p.Type.Kind); ok {
-				s.Set("const", v)
-				lines.Set("const", line)
-			}
+	kind := p.Type.Kind
+	if kind != "string" && kind != "integer" && kind != "number" && kind != "boolean" {
+		return
+	}
+	for _, sent := range sents {
+		if !strings.Contains(sent.Text, "MUST") && !strings.Contains(sent.Text, "expression") {
+			continue
+		}
+		kw, v := valueKeyword(sent.Text, p.Name, kind)
+		if kw != "" {
+			s.Set(kw, v)
+			lines.Set(kw, g.doc.Position(sent.Span.Start).Line)
 		}
 	}
+}
+
+// valueKeyword reads one sentence's const, enum or pattern, if any.
+func valueKeyword(t, name, kind string) (string, any) {
+	switch {
+	case strings.Contains(t, "MUST be one of"):
+		if vals := enumValues(t[strings.Index(t, "MUST be one of")+len("MUST be one of"):], kind); len(vals) > 0 {
+			return "enum", vals
+		}
+	case strings.Contains(t, "regular expression") || strings.Contains(t, "MUST match"):
+		if m := codeRE.FindStringSubmatch(t[patternRE.FindStringIndex(t)[0]:]); m != nil && kind == "string" && validPattern(m[1]) {
+			return "pattern", m[1]
+		}
+	case (strings.Contains(t, "MUST be `") || strings.Contains(t, "MUST be set to `")) && aboutItself(t, name):
+		if v, ok := literal(constRE.FindStringSubmatch(t)[1], kind); ok {
+			return "const", v
+		}
+	}
+	return "", nil
+}
+
+// enumValues reads the code spans listed right after "MUST be one of";
+// "one of the codes in the table below" lists none.
+func enumValues(rest, kind string) []any {
+	rest = strings.TrimLeft(rest, " :")
+	if !strings.HasPrefix(rest, "`") {
+		return nil
+	}
+	var vals []any
+	for _, m := range codeRE.FindAllStringSubmatch(rest, -1) {
+		if v, ok := literal(m[1], kind); ok {
+			vals = append(vals, v)
+		}
+	}
+	return vals
 }
 
 // aboutItself reports a sentence whose subject before "MUST" is the

@@ -77,30 +77,37 @@ func TestGeneratedSchemasCompile(t *testing.T) {
 	for name, set := range generatedSets(t) {
 		t.Run(name, func(t *testing.T) {
 			gen := schema.GenerateSet(set)
-			c := jsonschema.NewCompiler()
-			for _, g := range gen {
-				data, err := json.Marshal(g.Schema)
-				if err != nil {
-					t.Fatal(err)
-				}
-				doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := c.AddResource("https://example.invalid/"+g.File, doc); err != nil {
-					t.Fatal(err)
-				}
+			if len(gen) < 3 {
+				t.Errorf("only %d schemas generated", len(gen))
 			}
+			c := compilerOf(t, gen)
 			for _, g := range gen {
 				if _, err := c.Compile("https://example.invalid/" + g.File); err != nil {
 					t.Errorf("%s (%s): %v", g.File, g.Source, err)
 				}
 			}
-			if len(gen) < 3 {
-				t.Errorf("only %d schemas generated", len(gen))
-			}
 		})
 	}
+}
+
+// compilerOf returns a compiler holding the generated schemas.
+func compilerOf(t *testing.T, gen []schema.Generated) *jsonschema.Compiler {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	for _, g := range gen {
+		data, err := json.Marshal(g.Schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddResource("https://example.invalid/"+g.File, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return c
 }
 
 // TestGenerateGolden keeps the schemas generated for the example spec:
@@ -145,5 +152,25 @@ func TestExamplesWorkspace(t *testing.T) {
 	f := r.Invalid[0]
 	if f.Line != 38 || f.Column != 14 || f.Pointer != "/channel" {
 		t.Errorf("finding %+v, want 38:14 at /channel", f)
+	}
+}
+
+// TestReportSet: the data the site renders for the example spec.
+func TestReportSet(t *testing.T) {
+	set := generatedSets(t)["widget"]
+	r, err := schema.ReportSet(set, map[string]string{"application/json": filepath.Join("..", "examples", "schemas", "release-list.schema.json")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, g := range r.Schemas {
+		files = append(files, g.File+"@"+g.Source)
+	}
+	want := []string{"descriptor.schema.json@descriptor.md", "manifest.schema.json@manifest.md", "manifest.widget-config.schema.json@manifest.md", "api.schema.json@api.md", "api.errors.schema.json@api.md"}
+	if !slices.Equal(files, want) {
+		t.Errorf("schemas %v, want %v", files, want)
+	}
+	if r.Examples.Examples != 5 || r.Examples.Valid != 5 {
+		t.Errorf("examples %+v", r.Examples)
 	}
 }

@@ -131,3 +131,22 @@ func WriteExamples(w io.Writer, format string, r *ExampleReport) error {
 	}
 	return fmt.Errorf("unknown format %q (want text or json)", format)
 }
+
+// A SetReport is what a site page shows about a set's schemas: every
+// generated schema with its source file, line, title and media type, and
+// the verdict on every example.
+type SetReport struct {
+	Schemas  []Generated    `json:"schemas"`
+	Examples *ExampleReport `json:"examples"`
+}
+
+// ReportSet generates the schemas of a set and validates its examples;
+// mediaTypes maps media types to schema files as in NewSetValidator.
+func ReportSet(set *specs.Set, mediaTypes map[string]string) (*SetReport, error) {
+	gen := GenerateSet(set)
+	v, err := NewSetValidator(gen, mediaTypes)
+	if err != nil {
+		return nil, err
+	}
+	return &SetReport{Schemas: gen, Examples: v.CheckSets(set)}, nil
+}

@@ -6,6 +6,7 @@ package schema
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -175,18 +176,12 @@ func (s *Store) Required(n Node) []string {
 
 // jsonErrorPos turns a JSON syntax error into "line:column: message".
 func jsonErrorPos(data []byte, err error) string {
-	off := -1
-	switch e := err.(type) {
-	case *json.SyntaxError:
-		off = int(e.Offset)
-	case *json.UnmarshalTypeError:
-		off = int(e.Offset)
-	}
-	if off < 0 {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &se) && !errors.As(err, &te) {
 		return " " + err.Error()
 	}
-	off = syntaxOffset(data, err)
-	line, col := LineCol(data, off)
+	line, col := LineCol(data, syntaxOffset(data, err))
 	return fmt.Sprintf("%d:%d: %v", line, col, err)
 }
 

@@ -35,7 +35,8 @@ func constraints() map[string]constraint {
 		"lint.rules":           checkRules,
 		"lint.abbreviations[]": checkAbbreviation,
 		"lint.options":         checkRuleOptions,
-		"trace.specs[]":        checkSpecSetName,
+		"trace.specs[]":        specSetName("trace.specs"),
+		"openapi.specs[]":      specSetName("openapi.specs"),
 	}
 }
 
@@ -178,15 +179,17 @@ func checkRuleOptions(v *validator, n *yaml.Node) {
 	}
 }
 
-// checkSpecSetName: a value that names a spec set names one of specs.
-func checkSpecSetName(v *validator, n *yaml.Node) {
-	_, specsNode := mapValue(v.root, "specs")
-	if specsNode != nil {
-		for _, el := range specsNode.Content {
-			if _, name := mapValue(el, "name"); name != nil && name.Value == n.Value {
-				return
+// specSetName: a value of key that names a spec set names one of specs.
+func specSetName(key string) constraint {
+	return func(v *validator, n *yaml.Node) {
+		_, specsNode := mapValue(v.root, "specs")
+		if specsNode != nil {
+			for _, el := range specsNode.Content {
+				if _, name := mapValue(el, "name"); name != nil && name.Value == n.Value {
+					return
+				}
 			}
 		}
+		v.errorf(n, "%s: no spec set is named %q", key, n.Value)
 	}
-	v.errorf(n, "trace.specs: no spec set is named %q", n.Value)
 }

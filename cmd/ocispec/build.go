@@ -61,7 +61,12 @@ func (a *app) runBuild(args []string, output string) error {
 	if err != nil {
 		return err
 	}
-	opts.Features = append(features, traced...)
+	apis, err := render.OpenAPIFeatures(list)
+	if err != nil {
+		return err
+	}
+	schemas := render.SchemaFeatures(list)
+	opts.Features = append(append(append(features, traced...), apis...), schemas...)
 	opts.Output = out
 	sum, err := render.Site(list, opts)
 	if err != nil {
