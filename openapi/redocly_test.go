@@ -8,28 +8,14 @@ import (
 	"testing"
 
 	"github.com/ocispec/ocispec/internal/testcorpus"
+	"github.com/ocispec/ocispec/internal/testtool"
 )
-
-// redocly returns the path of the redocly CLI, skipping the test without
-// it unless OCISPEC_REQUIRE_REDOCLY=1 (set by .ci/run) makes that a
-// failure.
-func redocly(t *testing.T) string {
-	t.Helper()
-	path, err := exec.LookPath("redocly")
-	if err != nil {
-		if os.Getenv("OCISPEC_REQUIRE_REDOCLY") == "1" {
-			t.Fatalf("redocly not found and OCISPEC_REQUIRE_REDOCLY=1: %v", err)
-		}
-		t.Skip("redocly (npm @redocly/cli) not installed")
-	}
-	return path
-}
 
 // TestRedoclyLint: `redocly lint` with the repository's redocly.yaml
 // reports no error on the documents of the example spec and of
 // distribution-spec.
 func TestRedoclyLint(t *testing.T) {
-	bin := redocly(t)
+	bin := testtool.Find(t, "OCISPEC_REQUIRE_REDOCLY", "redocly")
 	docs := map[string]*Document{}
 	_, docs["example"] = generate(t, loadSet(t, filepath.Join("..", "examples", "spec"), exampleFiles...))
 	if _, err := os.Stat(filepath.Join(testcorpus.RepoRoot(), "..", "shared", "corpus", "distribution-spec")); err == nil {

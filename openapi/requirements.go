@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/ocispec/ocispec/reqs"
+	"github.com/ocispec/ocispec/specs"
 )
 
 // RequirementsByEndpoint maps each endpoint ID to the requirements behind
@@ -40,4 +41,22 @@ func (m *Model) tableSection(sec string) bool {
 		}
 	}
 	return false
+}
+
+// Build is FromSet, the requirement graph and Generate in one call, for
+// commands and the site: the validated document of a set, and the
+// malformed rows of its endpoints tables (each a *RowError).
+func Build(set *specs.Set, opts Options) (*Document, []error, error) {
+	m, err := FromSet(set)
+	if err != nil {
+		return nil, nil, err
+	}
+	if opts.Requirements == nil {
+		opts.Requirements = RequirementsByEndpoint(m, reqs.Extract(set))
+	}
+	doc, err := Generate(m, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, m.RowErrors, nil
 }

@@ -31,6 +31,17 @@ type Config struct {
 	Lint   LintConfig `yaml:"lint,omitempty"`
 	Trace  Trace      `yaml:"trace,omitempty"`
 	Schema Schema     `yaml:"schema,omitempty"`
+	// OpenAPI names the spec sets whose OpenAPI documents the site
+	// publishes.
+	OpenAPI OpenAPI `yaml:"openapi,omitempty"`
+}
+
+// OpenAPI configures the OpenAPI documents of `ocispec openapi` that
+// `ocispec build` publishes.
+type OpenAPI struct {
+	// Specs names the spec sets with an endpoints table whose documents
+	// the site publishes.
+	Specs []string `yaml:"specs,omitempty"`
 }
 
 // Schema configures ocispec schema and the example-schema lint rule.
@@ -68,6 +79,9 @@ type Minutes struct {
 	Source string `yaml:"source,omitempty"`
 	// Archive is the directory holding the yearly archive files.
 	Archive string `yaml:"archive,omitempty"`
+	// Aliases maps the name a person is listed under to the other names
+	// they appear as in attendance ("Samuel Karp": ["Sam"]).
+	Aliases map[string][]string `yaml:"aliases,omitempty"`
 }
 
 // LintConfig holds rule settings.

@@ -32,10 +32,12 @@ func constraints() map[string]constraint {
 		"specs[].baseURL":      checkBaseURL,
 		"exclude[]":            checkPattern,
 		"minutes":              checkMinutes,
+		"minutes.aliases":      checkAliases,
 		"lint.rules":           checkRules,
 		"lint.abbreviations[]": checkAbbreviation,
 		"lint.options":         checkRuleOptions,
-		"trace.specs[]":        checkSpecSetName,
+		"trace.specs[]":        specSetName("trace.specs"),
+		"openapi.specs[]":      specSetName("openapi.specs"),
 	}
 }
 
@@ -178,15 +180,33 @@ func checkRuleOptions(v *validator, n *yaml.Node) {
 	}
 }
 
-// checkSpecSetName: a value that names a spec set names one of specs.
-func checkSpecSetName(v *validator, n *yaml.Node) {
-	_, specsNode := mapValue(v.root, "specs")
-	if specsNode != nil {
-		for _, el := range specsNode.Content {
-			if _, name := mapValue(el, "name"); name != nil && name.Value == n.Value {
-				return
+// specSetName: a value of key that names a spec set names one of specs.
+func specSetName(key string) constraint {
+	return func(v *validator, n *yaml.Node) {
+		_, specsNode := mapValue(v.root, "specs")
+		if specsNode != nil {
+			for _, el := range specsNode.Content {
+				if _, name := mapValue(el, "name"); name != nil && name.Value == n.Value {
+					return
+				}
 			}
 		}
+		v.errorf(n, "%s: no spec set is named %q", key, n.Value)
 	}
-	v.errorf(n, "trace.specs: no spec set is named %q", n.Value)
+}
+
+// checkAliases: a name variant belongs to one person only.
+func checkAliases(v *validator, n *yaml.Node) {
+	owner := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		name, variants := n.Content[i], n.Content[i+1]
+		for _, el := range append([]*yaml.Node{name}, variants.Content...) {
+			k := strings.ToLower(strings.Join(strings.Fields(el.Value), " "))
+			if o, ok := owner[k]; ok && o != name.Value {
+				v.errorf(el, "minutes.aliases: %q is listed for both %q and %q", el.Value, o, name.Value)
+				continue
+			}
+			owner[k] = name.Value
+		}
+	}
 }

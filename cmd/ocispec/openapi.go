@@ -10,8 +10,6 @@ import (
 
 	"github.com/ocispec/ocispec/internal/atomicfile"
 	"github.com/ocispec/ocispec/openapi"
-	"github.com/ocispec/ocispec/reqs"
-	"github.com/ocispec/ocispec/specs"
 )
 
 func (a *app) openapiCmd() *cobra.Command {
@@ -58,7 +56,7 @@ func (a *app) runOpenAPI(args []string, out string) error {
 	if len(sets) != 1 {
 		return usagef("openapi: name the files of one spec set (got %d sets)", len(sets))
 	}
-	doc, rowErrs, err := generateOpenAPI(sets[0])
+	doc, rowErrs, err := openapi.Build(sets[0], openapi.Options{})
 	if err != nil {
 		return usageError{err}
 	}
@@ -81,20 +79,6 @@ func (a *app) runOpenAPI(args []string, out string) error {
 		return errFindings
 	}
 	return nil
-}
-
-// generateOpenAPI reads the model of a set and generates its document
-// with the requirement IDs behind each endpoint.
-func generateOpenAPI(set *specs.Set) (*openapi.Document, []error, error) {
-	m, err := openapi.FromSet(set)
-	if err != nil {
-		return nil, nil, err
-	}
-	doc, err := openapi.Generate(m, openapi.Options{Requirements: openapi.RequirementsByEndpoint(m, reqs.Extract(set))})
-	if err != nil {
-		return nil, nil, err
-	}
-	return doc, m.RowErrors, nil
 }
 
 // encodeOpenAPI encodes the document as the -o extension says, or as
