@@ -48,6 +48,14 @@ type Attendee struct {
 // documents (the archive periods overlap) is counted once; meetings are
 // identified by date and heading.
 func BuildIndex(docs ...*Document) *Index {
+	return BuildIndexAliases(nil, docs...)
+}
+
+// BuildIndexAliases is BuildIndex with name variants merged: aliases maps
+// the name a person is listed under to the other names they appear as
+// (minutes.aliases in ocispec.yaml), e.g. "Samuel Karp": ["Sam"].
+func BuildIndexAliases(aliases map[string][]string, docs ...*Document) *Index {
+	merge := aliasKeys(aliases)
 	type key struct{ date, heading string }
 	seen := map[key]bool{}
 	var ms []*Meeting
@@ -85,6 +93,9 @@ func BuildIndex(docs ...*Document) *Index {
 			k, display := personKey(name)
 			if k == "" {
 				continue
+			}
+			if a, ok := merge[k]; ok {
+				k, display = a[0], a[1]
 			}
 			p := people[k]
 			if p == nil {
@@ -198,4 +209,65 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// aliasKeys maps the person key of every name in aliases (the names and
+// their variants) to the key and display form of the name.
+func aliasKeys(aliases map[string][]string) map[string][2]string {
+	out := map[string][2]string{}
+	for name, variants := range aliases {
+		k, display := personKey(name)
+		if k == "" {
+			continue
+		}
+		for _, v := range append([]string{name}, variants...) {
+			if vk, _ := personKey(v); vk != "" {
+				out[vk] = [2]string{k, display}
+			}
+		}
+	}
+	return out
+}
+
+// nicknames maps common short forms of given names to the full ones, for
+// SuggestAliases.
+var nicknames = map[string][]string{
+	"mike": {"michael"}, "sam": {"samuel", "samantha"}, "bob": {"robert"}, "rob": {"robert"},
+	"bill": {"william"}, "will": {"william"}, "jim": {"james"}, "dave": {"david"},
+	"steve": {"steven", "stephen"}, "chris": {"christopher", "christine"}, "dan": {"daniel"},
+	"matt": {"matthew"}, "tom": {"thomas"}, "joe": {"joseph"}, "nick": {"nicholas"},
+	"alex": {"alexander", "alexandra"}, "ben": {"benjamin"}, "josh": {"joshua"},
+	"andy": {"andrew"}, "tony": {"anthony"}, "liz": {"elizabeth"}, "kate": {"katherine", "catherine"},
+	"jon": {"jonathan"}, "greg": {"gregory"}, "phil": {"philip", "phillip"}, "vince": {"vincent"},
+}
+
+// SuggestAliases lists probable name variants among the attendance of idx:
+// a one-word name that is the first name of exactly one longer name
+// ("Tianon" of "Tianon Gravi"), or its common short form ("Mike" of
+// "Michael Brown", "Sam" of "Samuel Karp"). It maps the longer name to
+// its variants, for minutes.aliases in ocispec.yaml; a person should
+// check each before adding it.
+func SuggestAliases(idx *Index) map[string][]string {
+	out := map[string][]string{}
+	for _, short := range idx.Attendance {
+		if strings.Contains(short.Name, " ") {
+			continue
+		}
+		var matches []string
+		for _, long := range idx.Attendance {
+			first, _, ok := strings.Cut(long.Name, " ")
+			if ok && givenNameMatches(short.Name, first) {
+				matches = append(matches, long.Name)
+			}
+		}
+		if len(matches) == 1 {
+			out[matches[0]] = append(out[matches[0]], short.Name)
+		}
+	}
+	return out
+}
+
+func givenNameMatches(short, first string) bool {
+	s, f := strings.ToLower(short), strings.ToLower(first)
+	return s == f || slices.Contains(nicknames[s], f)
 }

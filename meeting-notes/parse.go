@@ -59,8 +59,12 @@ type Meeting struct {
 	Recording    string `json:"recording"`
 	Location     string `json:"location,omitempty"`
 	// Info holds other lines between the heading and the first subsection.
-	Info       []string `json:"info,omitempty"`
-	Attendees  []string `json:"attendees"`
+	Info      []string `json:"info,omitempty"`
+	Attendees []string `json:"attendees"`
+	// Absent are the people the attendees section lists as not there:
+	// under "Regrets:" or "Apologies:", or with a remark such as
+	// "(can't attend today)".
+	Absent     []string `json:"absent,omitempty"`
 	Actionable []*Item  `json:"actionable"`
 	Discussion []*Item  `json:"discussion"`
 	// Notes are the Notes subsection's items other than the chat.
@@ -112,7 +116,10 @@ type section struct {
 var (
 	// looseDateRE catches headings meant as dates in another spelling
 	// ("Sept 5, 2026", "Mar. 5 2026", "5 March 2026", "2026-03-05").
-	looseDateRE   = regexp.MustCompile(`^##[ \t]+([A-Za-z]{3,9}\.?[ \t]+\d{1,2}(st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\b`)
+	looseDateRE = regexp.MustCompile(`^##[ \t]+([A-Za-z]{3,9}\.?[ \t]+\d{1,2}(st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\b`)
+	// anyDateRE finds a date anywhere in a heading, in the forms people
+	// write ("Thursday, May 21, 2026", "5/21/2026", "[May 21, 2026]").
+	anyDateRE     = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d{1,2}(st|nd|rd|th)?,?[ \t]+\d{4}\b|\b\d{1,2}[ \t]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ \t]+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b`)
 	dateHeadingRE = regexp.MustCompile(`^##[ \t]+(January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+(\d{1,2}),?[ \t]+(\d{4})(.*)$`)
 	subHeadingRE  = regexp.MustCompile(`^###[ \t]+(.*?)[ \t]*:?[ \t]*$`)
 	canceledRE    = regexp.MustCompile(`(?i)^[*_]*cancel+ed[*_]*[ \t]*(.*)$`)
@@ -203,7 +210,7 @@ func sectionize(name string, lines []srcLine) ([]*section, error) {
 			continue
 		}
 		kind := kindTrailer
-		if !dateHeadingRE.MatchString(l.text) && looseDateRE.MatchString(l.text) {
+		if !dateHeadingRE.MatchString(l.text) && (looseDateRE.MatchString(l.text) || anyDateRE.MatchString(l.text)) {
 			// A misspelt date would silently become header or trailer
 			// text and be left behind by archive.
 			return nil, fmt.Errorf("%s:%d: heading %q looks like a meeting date but is not one: write \"## Month D, YYYY\", e.g. \"## September 5, 2026\"", name, l.n, strings.TrimPrefix(l.text, "## "))
@@ -339,9 +346,7 @@ func parseMeeting(name string, s *section) (*Meeting, error) {
 		tree := buildTree(items)
 		switch sub {
 		case "attendees":
-			for _, it := range tree {
-				mt.Attendees = append(mt.Attendees, it.Text)
-			}
+			mt.Attendees, mt.Absent = attendance(tree)
 		case "actionable agenda items", "actionable items":
 			mt.Actionable = append(mt.Actionable, tree...)
 		case "presentation/discussion agenda items", "discussion agenda items", "presentation agenda items":
@@ -466,4 +471,52 @@ func buildTree(items []indented) []*Item {
 		stack = append(stack, open{it.indent, it.item})
 	}
 	return roots
+}
+
+var (
+	// regretsRE starts the list of people who sent their regrets.
+	regretsRE = regexp.MustCompile(`(?i)^[*_]*(regrets|apologies)[*_]*[ \t]*:?[*_]*[ \t]*(.*)$`)
+	// absentRemarkRE is a remark saying that the person is not there.
+	absentRemarkRE = regexp.MustCompile(`(?i)\((can'?t|can’t|cannot|can not|unable to|won'?t|not) (attend|make it|join)|\((regrets|apologies|absent)\b`)
+)
+
+// attendance splits an attendees section's items into the people present
+// and the people listed as absent: every item from a "Regrets:" or
+// "Apologies:" line on (and the names on that line), and anyone whose
+// remark says they cannot attend.
+func attendance(items []*Item) (present, absent []string) {
+	present = []string{}
+	regrets := false
+	for _, it := range items {
+		if m := regretsRE.FindStringSubmatch(it.Text); m != nil {
+			regrets = true
+			for _, n := range strings.Split(m[2], ",") {
+				if n = strings.TrimSpace(n); n != "" {
+					absent = append(absent, n)
+				}
+			}
+			for _, c := range it.Children {
+				absent = append(absent, c.Text)
+			}
+			continue
+		}
+		if regrets || absentRemarkRE.MatchString(it.Text) {
+			absent = append(absent, it.Text)
+			continue
+		}
+		present = append(present, it.Text)
+	}
+	return present, absent
+}
+
+// CheckNotes reports a document that is not meeting notes at all: no
+// meeting and no header of the live notes (a "Time:" line, tags, the
+// archive pointer or the template). Commands that read a file the user
+// names call it, so that "0 meetings" never passes for a wrong file; the
+// archiver does not, since a new archive file starts empty.
+func (d *Document) CheckNotes() error {
+	if len(d.Meetings) > 0 || d.trailer != nil || d.Header.Time != "" || len(d.Header.Tags) > 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: not meeting notes: no meeting (a \"## Month D, YYYY\" heading) and no notes header (a \"Time:\" line or tags)", d.Name)
 }

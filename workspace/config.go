@@ -79,6 +79,9 @@ type Minutes struct {
 	Source string `yaml:"source,omitempty"`
 	// Archive is the directory holding the yearly archive files.
 	Archive string `yaml:"archive,omitempty"`
+	// Aliases maps the name a person is listed under to the other names
+	// they appear as in attendance ("Samuel Karp": ["Sam"]).
+	Aliases map[string][]string `yaml:"aliases,omitempty"`
 }
 
 // LintConfig holds rule settings.

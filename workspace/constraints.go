@@ -32,6 +32,7 @@ func constraints() map[string]constraint {
 		"specs[].baseURL":      checkBaseURL,
 		"exclude[]":            checkPattern,
 		"minutes":              checkMinutes,
+		"minutes.aliases":      checkAliases,
 		"lint.rules":           checkRules,
 		"lint.abbreviations[]": checkAbbreviation,
 		"lint.options":         checkRuleOptions,
@@ -191,5 +192,21 @@ func specSetName(key string) constraint {
 			}
 		}
 		v.errorf(n, "%s: no spec set is named %q", key, n.Value)
+	}
+}
+
+// checkAliases: a name variant belongs to one person only.
+func checkAliases(v *validator, n *yaml.Node) {
+	owner := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		name, variants := n.Content[i], n.Content[i+1]
+		for _, el := range append([]*yaml.Node{name}, variants.Content...) {
+			k := strings.ToLower(strings.Join(strings.Fields(el.Value), " "))
+			if o, ok := owner[k]; ok && o != name.Value {
+				v.errorf(el, "minutes.aliases: %q is listed for both %q and %q", el.Value, o, name.Value)
+				continue
+			}
+			owner[k] = name.Value
+		}
 	}
 }

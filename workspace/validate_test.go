@@ -54,6 +54,7 @@ func TestConfigConstraints(t *testing.T) {
 		{"unknown option", "lint:\n  options:\n    rfc-link:\n      bogus: true\n", []string{`ocispec.yaml:4:7: lint.options.rfc-link: rule rfc-link has no option "bogus"`}},
 		{"options not a map of objects", "lint:\n  options:\n    rfc-link: 3\n", []string{"ocispec.yaml:3:15: lint.options.* must be a map of values, not the number 3"}},
 		{"trace.specs names a spec set", "specs:\n  - {name: a, files: [x]}\ntrace:\n  specs: [a, b]\n", []string{`ocispec.yaml:4:14: trace.specs: no spec set is named "b"`}},
+		{"alias for two people", "minutes:\n  aliases:\n    Sam Karp: [Sam]\n    Sam Doe: [sam]\n", []string{`ocispec.yaml:4:15: minutes.aliases: "sam" is listed for both "Sam Karp" and "Sam Doe"`}},
 		{"all problems at once", "output: .\nspecs:\n  - name: A\n    files: [x]\nlint:\n  rules:\n    nope: off\n", []string{`ocispec.yaml:1:9: output`, `ocispec.yaml:3:11: specs[].name "A"`, `ocispec.yaml:7:5: lint.rules: unknown rule "nope"`}},
 	}
 	goTypes := regexp.MustCompile(`workspace\.|\[\]string|map\[|!!|unmarshal`)

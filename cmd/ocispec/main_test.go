@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,6 +68,10 @@ func TestBuildZeroConfig(t *testing.T) {
 	if !strings.Contains(stdout, "built 6 pages from 2 documents in 1 spec sets") {
 		t.Errorf("summary = %q", stdout)
 	}
+	// b.md links a file that does not exist: the home page says so.
+	if home, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || !strings.Contains(string(home), `<span class="status status-bad">1 lint error</span>`) {
+		t.Errorf("home page lacks the lint status (%v)", err)
+	}
 }
 
 // TestBuildErrorsNameTheFile: a zero-config build names files as the user
@@ -125,9 +130,18 @@ func TestSpecSetNames(t *testing.T) {
 }
 
 func TestMinutesParseDefaultsToConfiguredSource(t *testing.T) {
-	code, out, stderr := runCLI(t, "minutes", "parse", "--config", filepath.Join("..", "..", "ocispec.yaml"))
-	if code != 0 || !strings.Contains(out, "meeting") {
-		t.Errorf("exit %d, out %q, stderr %q", code, out, stderr)
+	// Without FILE, parse reads minutes.source (resolved against the
+	// config's directory): exactly what naming that file prints.
+	code, out, stderr := runCLI(t, "minutes", "parse", "--format", "json", "--config", filepath.Join("..", "..", "ocispec.yaml"))
+	_, want, _ := runCLI(t, "minutes", "parse", "--format", "json", filepath.Join("..", "..", "examples", "minutes", "notes.md"))
+	if code != 0 || out != want {
+		t.Errorf("default source: exit %d, stderr %q, output differs from the configured file's:\n%.300s\nwant\n%.300s", code, stderr, out, want)
+	}
+	var doc struct {
+		Meetings []struct{ Date string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Meetings) != 4 || doc.Meetings[0].Date != "2026-05-14" {
+		t.Errorf("default source: %d meetings (%v), first %+v; want the 4 of examples/minutes/notes.md from 2026-05-14", len(doc.Meetings), err, doc.Meetings)
 	}
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "ocispec.yaml")

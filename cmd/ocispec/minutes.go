@@ -9,6 +9,7 @@ import (
 
 	meetingnotes "github.com/ocispec/ocispec/meeting-notes"
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
 )
 
 func (a *app) minutesCmd() *cobra.Command {
@@ -34,6 +35,9 @@ func readNotes(path string) (*meetingnotes.Document, []byte, error) {
 		return nil, nil, usagef("%v", err)
 	}
 	d, err := meetingnotes.Parse(path, data)
+	if err == nil {
+		err = d.CheckNotes()
+	}
 	if err != nil {
 		return nil, nil, usagef("%v", err)
 	}
@@ -204,7 +208,8 @@ the workspace config (ocispec.yaml).`,
 }
 
 func (a *app) minutesLinksCmd() *cobra.Command {
-	return withFormats(&cobra.Command{
+	var suggest bool
+	cmd := &cobra.Command{
 		Use:   "links [FILE|DIR...]",
 		Short: "Index the GitHub issues and PRs the meetings discussed, and attendance",
 		Long: `links lists every GitHub issue and pull request linked in the given notes
@@ -212,47 +217,80 @@ and archive files with the dates of the meetings that linked it (how many
 weeks it stayed on the agenda), and the attendance of every person.
 A meeting that appears in several files (an archive overlap) counts once.
 A directory stands for its *.md files. Without arguments, the notes file and
-the archive directory of the workspace config (ocispec.yaml) are indexed.`,
+the archive directory of the workspace config (ocispec.yaml) are indexed.
+
+People listed under "Regrets:" or "Apologies:", or with a remark such as
+"(can't attend today)", are absent. minutes.aliases in ocispec.yaml merges
+the names a person appears under; --suggest-aliases prints probable
+variants ("Mike" and "Michael Brown") in that form, to check and paste.`,
 		Example: `  ocispec minutes links notes.md meeting-notes/*.md
   ocispec minutes links notes.md --format json
-  ocispec minutes links meeting-notes/oci-weekly-notes-2025.md --format markdown`,
+  ocispec minutes links meeting-notes/oci-weekly-notes-2025.md --format markdown
+  ocispec minutes links --suggest-aliases`,
 		RunE: func(_ *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				source, archive, err := a.minutesPaths()
-				if err != nil {
-					return err
-				}
-				for _, p := range []string{source, archive} {
-					if p != "" {
-						args = append(args, p)
-					}
-				}
-				if len(args) == 0 {
-					return usagef("links: no FILE given and neither minutes.source nor minutes.archive is set in the workspace config")
-				}
-			}
-			files, err := expandMarkdown(args)
-			if err != nil {
-				return err
-			}
-			var docs []*meetingnotes.Document
-			for _, p := range files {
-				d, _, err := readNotes(p)
-				if err != nil {
-					return err
-				}
-				docs = append(docs, d)
-			}
-			idx := meetingnotes.BuildIndex(docs...)
-			switch a.format {
-			case "json":
-				return encodeJSON(a.stdout, idx)
-			case "markdown":
-				return idx.WriteMarkdown(a.stdout)
-			}
-			return idx.WriteText(a.stdout)
+			return a.runMinutesLinks(args, suggest)
 		},
-	}, "text", "json", "markdown")
+	}
+	cmd.Flags().BoolVar(&suggest, "suggest-aliases", false, "print probable name variants as minutes.aliases for ocispec.yaml, instead of the index")
+	return withFormats(cmd, "text", "json", "markdown")
+}
+
+func (a *app) runMinutesLinks(args []string, suggest bool) error {
+	ws, err := a.openWorkspace()
+	if err != nil {
+		return err
+	}
+	if len(args) == 0 {
+		for _, p := range []string{ws.Config.Minutes.Source, ws.Config.Minutes.Archive} {
+			if p != "" {
+				args = append(args, ws.Path(p))
+			}
+		}
+		if len(args) == 0 {
+			return usagef("links: no FILE given and neither minutes.source nor minutes.archive is set in the workspace config")
+		}
+	}
+	files, err := expandMarkdown(args)
+	if err != nil {
+		return err
+	}
+	var docs []*meetingnotes.Document
+	for _, p := range files {
+		d, _, err := readNotes(p)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, d)
+	}
+	idx := meetingnotes.BuildIndexAliases(ws.Config.Minutes.Aliases, docs...)
+	if suggest {
+		return a.writeAliases(meetingnotes.SuggestAliases(idx))
+	}
+	switch a.format {
+	case "json":
+		return encodeJSON(a.stdout, idx)
+	case "markdown":
+		return idx.WriteMarkdown(a.stdout)
+	}
+	return idx.WriteText(a.stdout)
+}
+
+// writeAliases prints suggested aliases as the minutes.aliases section of
+// ocispec.yaml (text), or as a JSON object.
+func (a *app) writeAliases(al map[string][]string) error {
+	if a.format == "json" {
+		return encodeJSON(a.stdout, al)
+	}
+	if len(al) == 0 {
+		_, err := fmt.Fprintln(a.stdout, "# no probable name variants found")
+		return err
+	}
+	out, err := yaml.Marshal(map[string]any{"minutes": map[string]any{"aliases": al}})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(a.stdout, "# Probable name variants: check each, then add them to ocispec.yaml.\n%s", out)
+	return err
 }
 
 // minutesPaths returns the notes file and archive directory configured in

@@ -52,3 +52,33 @@ func TestLintFixSummaryGrammar(t *testing.T) {
 		t.Errorf("not fixed: %q", b)
 	}
 }
+
+// TestMinutesNotNotes: a file that is not meeting notes is an input error,
+// not "0 meeting(s)".
+func TestMinutesNotNotes(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "minutes", "parse", "../../README.md")
+	if want := "ocispec: ../../README.md: not meeting notes: no meeting (a \"## Month D, YYYY\" heading) and no notes header (a \"Time:\" line or tags)\n"; code != 2 || stdout != "" || stderr != want {
+		t.Errorf("exit %d, stdout %q, stderr %q; want %q", code, stdout, stderr, want)
+	}
+}
+
+// TestMinutesSuggestAliases: probable variants in the form of
+// minutes.aliases, and the aliases of ocispec.yaml merge them.
+func TestMinutesSuggestAliases(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"notes.md": "# N\nTime: x\n## May 14, 2026\n### Attendees:\n- Samuel Karp\n- Michael Brown\n## May 7, 2026\n### Attendees:\n- Sam\n- Mike\n",
+	})
+	code, stdout, stderr := runCLI(t, "minutes", "links", "--suggest-aliases", "notes.md")
+	want := "# Probable name variants: check each, then add them to ocispec.yaml.\nminutes:\n    aliases:\n        Michael Brown:\n            - Mike\n        Samuel Karp:\n            - Sam\n"
+	if code != 0 || stdout != want {
+		t.Fatalf("exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, stdout, want)
+	}
+	cfg := "minutes:\n  source: notes.md\n  aliases:\n    Samuel Karp: [Sam]\n    Michael Brown: [Mike]\n"
+	if err := os.WriteFile(filepath.Join(dir, "ocispec.yaml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runCLI(t, "minutes", "links")
+	if code != 0 || !strings.Contains(stdout, "Attendance (2 people):") || strings.Contains(stdout, "Mike ") {
+		t.Errorf("links with aliases: exit %d, stderr %q, stdout\n%s", code, stderr, stdout)
+	}
+}
