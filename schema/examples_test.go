@@ -127,3 +127,30 @@ func checkFinding(t *testing.T, fs []schema.ExampleFinding, line, col int, point
 		t.Errorf("got %d:%d %q %q, want %d:%d %q containing %q", f.Line, f.Column, f.Pointer, f.Error, line, col, pointer, msg)
 	}
 }
+
+// TestMappedSchemaErrors: a mapped schema that does not parse is an error
+// naming its file, line and column; one whose $ref dangles is a finding
+// at each example of its media type, and the other examples are checked.
+func TestMappedSchemaErrors(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"broken.json":   "{\n  \"type\": \"object\",\n  \"properties\" {}\n}\n",
+		"dangling.json": `{"$ref": "missing.json"}`,
+	})
+	_, err := schema.NewSetValidator(nil, map[string]string{"x/broken": filepath.Join(dir, "broken.json")})
+	if err == nil || !strings.Contains(err.Error(), "broken.json:3:16") {
+		t.Errorf("broken schema: %v", err)
+	}
+	v, err := schema.NewSetValidator(nil, map[string]string{"x/dangling": filepath.Join(dir, "dangling.json")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "```json,mediatype=x/dangling\n{}\n```\n\n```json,mediatype=application/vnd.oci.descriptor.v1%2Bjson\n{}\n```\n"
+	d, err := specs.Parse("e.md", []byte(src), specs.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, valid, fs := v.CheckDocument(d)
+	if n != 2 || valid != 0 || len(fs) != 2 || fs[0].Line != 1 || !strings.Contains(fs[0].Error, "schema for x/dangling") || fs[1].Line != 6 {
+		t.Errorf("got %d examples, %d valid, %+v", n, valid, fs)
+	}
+}
