@@ -15,6 +15,7 @@ import (
 var funcs = template.FuncMap{
 	"inline": inlineCode,
 	"lower":  strings.ToLower,
+	"plural": plural,
 	// certified pages
 	"headers":     headerLines,
 	"counts":      countsText,
@@ -210,4 +211,12 @@ func barChart(title string, bars []count, levelColours bool) template.HTML {
 	}
 	sb.WriteString(`</svg></figure>`)
 	return template.HTML(sb.String()) //nolint:gosec // labels escaped above
+}
+
+// plural writes a count with its noun: "1 lint error", "2 lint errors".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

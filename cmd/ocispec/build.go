@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocispec/ocispec/lint"
 	"github.com/ocispec/ocispec/render"
 	"github.com/ocispec/ocispec/workspace"
 )
@@ -61,6 +62,7 @@ func (a *app) runBuild(args []string, output string) error {
 	if err != nil {
 		return err
 	}
+	lintStatus(ws, ins, list)
 	apis, err := render.OpenAPIFeatures(list)
 	if err != nil {
 		return err
@@ -127,4 +129,27 @@ func checkOutput(out string, ins []workspace.Input) error {
 		}
 	}
 	return nil
+}
+
+// lintStatus lints each spec set of the build, as `ocispec lint` would,
+// for the status the home page shows; a set that cannot be linted shows
+// none.
+func lintStatus(ws *workspace.Workspace, ins []workspace.Input, list []render.Spec) {
+	cfg := lintConfig(ws.Config.Lint, nil)
+	rules, err := lint.Select(cfg)
+	if err != nil {
+		return
+	}
+	for i, in := range ins {
+		files, err := ws.Files(in)
+		if err != nil {
+			continue
+		}
+		fs, err := lint.LintFiles(in.Root, files, rules, cfg, ws.LoadOptions().Options, nil)
+		if err != nil {
+			continue
+		}
+		c := lint.Counts(fs)
+		list[i].Lint = &render.LintStatus{Errors: c[lint.Error], Warnings: c[lint.Warning], Infos: c[lint.Info]}
+	}
 }

@@ -68,6 +68,10 @@ func TestBuildZeroConfig(t *testing.T) {
 	if !strings.Contains(stdout, "built 6 pages from 2 documents in 1 spec sets") {
 		t.Errorf("summary = %q", stdout)
 	}
+	// b.md links a file that does not exist: the home page says so.
+	if home, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || !strings.Contains(string(home), `<span class="status status-bad">1 lint error</span>`) {
+		t.Errorf("home page lacks the lint status (%v)", err)
+	}
 }
 
 // TestBuildErrorsNameTheFile: a zero-config build names files as the user
