@@ -13,7 +13,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
@@ -86,8 +85,7 @@ func markdownHTML(b *Builder, name string, src []byte) template.HTML {
 	if err != nil {
 		return template.HTML("<pre>" + template.HTMLEscapeString(string(src)) + "</pre>") //nolint:gosec // escaped
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(imageAsLink{}, 100))))
+	md := specs.NewMarkdown(goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(imageAsLink{}, 100))))
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, d.Source, d.AST); err != nil {
 		return ""

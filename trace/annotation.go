@@ -255,7 +255,7 @@ func isTestName(name, prefix string) bool {
 		return false
 	}
 	rest := name[len(prefix):]
-	return rest == "" || !(rest[0] >= 'a' && rest[0] <= 'z')
+	return rest == "" || rest[0] < 'a' || rest[0] > 'z'
 }
 
 // enclosingTest returns the test function whose doc comment or body holds

@@ -84,7 +84,7 @@ func TestDistributionSpecMappingJustified(t *testing.T) {
 			t.Fatal(err)
 		}
 		j, err := conformance.ReadJUnit(f, product, true)
-		f.Close()
+		_ = f.Close() // read-only
 		if err != nil {
 			t.Fatal(err)
 		}

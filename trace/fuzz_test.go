@@ -33,16 +33,23 @@ func FuzzParseMapping(f *testing.F) {
 			return
 		}
 		for _, e := range m.Entries {
-			if len(e.Patterns) == 0 || len(e.Targets) == 0 || e.Line == 0 {
-				t.Fatalf("entry %+v lacks patterns, targets or a line", e)
-			}
-			for _, p := range e.Patterns {
-				if !strings.ContainsAny(p, "*?") && !e.Matches(p) {
-					t.Fatalf("literal pattern %q does not match itself", p)
-				}
-			}
+			checkEntryInvariants(t, e)
 		}
 	})
+}
+
+// checkEntryInvariants: an entry has patterns, targets and a line, and a
+// pattern without wildcards matches itself.
+func checkEntryInvariants(t *testing.T, e *Entry) {
+	t.Helper()
+	if len(e.Patterns) == 0 || len(e.Targets) == 0 || e.Line == 0 {
+		t.Fatalf("entry %+v lacks patterns, targets or a line", e)
+	}
+	for _, p := range e.Patterns {
+		if !strings.ContainsAny(p, "*?{") && !e.Matches(p) {
+			t.Fatalf("literal pattern %q does not match itself", p)
+		}
+	}
 }
 
 // FuzzParseCovers: the annotation parser never panics, and every target

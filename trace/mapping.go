@@ -3,6 +3,7 @@ package trace
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -58,6 +59,17 @@ func (e *Entry) Matches(name string) bool {
 	return false
 }
 
+// matching returns the names that match one of e's patterns.
+func (e *Entry) matching(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if e.Matches(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // ParseMapping parses a mapping file. Every problem is a *SyntaxError
 // naming file and line.
 func ParseMapping(file string, data []byte) (*Mapping, error) {
@@ -100,8 +112,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func yamlError(file string, err error) error {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		var line int
-		fmt.Sscan(m[1], &line)
+		line, _ := strconv.Atoi(m[1]) // the pattern has digits only
 		return &SyntaxError{file, line, m[2]}
 	}
 	return &SyntaxError{file, 0, strings.TrimPrefix(msg, "yaml: ")}

@@ -124,7 +124,7 @@ func ReadGoTestJSON(file string, data []byte) (*Results, error) {
 		}
 		var ev goTestEvent
 		if err := json.Unmarshal(b, &ev); err != nil {
-			return nil, fmt.Errorf("line %d: not a go test -json event (truncated?): %v", line, err)
+			return nil, fmt.Errorf("line %d: not a go test -json event (truncated?): %w", line, err)
 		}
 		if ev.Test == "" {
 			continue

@@ -210,12 +210,7 @@ func annotationEvidence(rep *Report, x *index, scan *Scan, ev map[*reqs.Requirem
 func mappingEvidence(rep *Report, x *index, maps []*Mapping, names []string, ev map[*reqs.Requirement][]evidence, traced map[string]bool) {
 	for _, m := range maps {
 		for _, ent := range m.Entries {
-			var matched []string
-			for _, n := range names {
-				if ent.Matches(n) {
-					matched = append(matched, n)
-				}
-			}
+			matched := ent.matching(names)
 			if len(matched) == 0 {
 				rep.Unmatched = append(rep.Unmatched, Unmatched{File: m.File, Line: ent.Line, Patterns: ent.Patterns})
 				rep.Findings = append(rep.Findings, Finding{Kind: FindingUnmatched, File: m.File, Line: ent.Line,

@@ -207,7 +207,7 @@ func standaloneTracePage(rep *trace.Report) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }() // a temporary directory
 	if _, err := render.Site(nil, render.Options{Output: dir, Title: "Traceability", Features: []render.Feature{render.TracePage{Report: rep}}}); err != nil {
 		return nil, err
 	}
