@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -27,25 +28,10 @@ func FuzzEndpoints(f *testing.F) {
 			return
 		}
 		eps, errs := Endpoints(doc)
-		rows := 0
-		for _, tb := range doc.Tables {
-			if endpointTable(tb) != nil {
-				rows += len(tb.Rows)
-			}
-		}
-		if len(eps)+len(errs) != rows {
+		if rows := endpointRows(doc); len(eps)+len(errs) != rows {
 			t.Fatalf("%d endpoints and %d errors for %d rows", len(eps), len(errs), rows)
 		}
-		for _, e := range errs {
-			if re, ok := e.(*RowError); !ok || re.Line < 1 || !strings.HasPrefix(e.Error(), "fuzz.md:") {
-				t.Fatalf("row error without file:line: %v", e)
-			}
-		}
-		for _, ep := range eps {
-			if _, err := ParseTemplate(ep.Template); err != nil {
-				t.Fatalf("accepted row's template does not parse: %v", err)
-			}
-		}
+		checkRows(t, eps, errs)
 	})
 }
 
@@ -69,4 +55,30 @@ func FuzzParseTemplate(f *testing.F) {
 			}
 		}
 	})
+}
+
+func endpointRows(doc *specs.Document) int {
+	rows := 0
+	for _, tb := range doc.Tables {
+		if endpointTable(tb) != nil {
+			rows += len(tb.Rows)
+		}
+	}
+	return rows
+}
+
+// checkRows: every row error has file:line, every accepted row parses.
+func checkRows(t *testing.T, eps []*Endpoint, errs []error) {
+	t.Helper()
+	for _, e := range errs {
+		var re *RowError
+		if !errors.As(e, &re) || re.Line < 1 || !strings.HasPrefix(e.Error(), "fuzz.md:") {
+			t.Fatalf("row error without file:line: %v", e)
+		}
+	}
+	for _, ep := range eps {
+		if _, err := ParseTemplate(ep.Template); err != nil {
+			t.Fatalf("accepted row's template does not parse: %v", err)
+		}
+	}
 }

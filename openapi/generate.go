@@ -194,34 +194,31 @@ func servers() []map[string]any {
 func pruneSchemas(raw *rawDoc) {
 	schemas, _ := raw.Components["schemas"].(map[string]any)
 	used := map[string]bool{}
-	var walk func(v any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case map[string]any:
-			if ref, ok := x["$ref"].(string); ok {
-				if name, ok := strings.CutPrefix(ref, "#/components/schemas/"); ok && !used[name] {
-					used[name] = true
-					walk(schemas[name])
-				}
-			}
-			for _, e := range x {
-				walk(e)
-			}
-		case []any:
-			for _, e := range x {
-				walk(e)
-			}
-		case []map[string]any:
-			for _, e := range x {
-				walk(e)
-			}
-		}
-	}
-	walk(raw.Paths)
-	walk(raw.Components["responses"])
+	markRefs(raw.Paths, schemas, used)
+	markRefs(raw.Components["responses"], schemas, used)
 	for name := range schemas {
 		if !used[name] {
 			delete(schemas, name)
+		}
+	}
+}
+
+// markRefs marks the schemas v refers to, and those they refer to.
+func markRefs(v any, schemas map[string]any, used map[string]bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		if ref, ok := x["$ref"].(string); ok {
+			if name, ok := strings.CutPrefix(ref, "#/components/schemas/"); ok && !used[name] {
+				used[name] = true
+				markRefs(schemas[name], schemas, used)
+			}
+		}
+		for _, e := range x {
+			markRefs(e, schemas, used)
+		}
+	case []any:
+		for _, e := range x {
+			markRefs(e, schemas, used)
 		}
 	}
 }

@@ -69,8 +69,10 @@ func readImageSchema(file string) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("image-spec schema %s: %w", file, err)
 	}
-	defer f.Close()
 	data, err := io.ReadAll(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("image-spec schema %s: %w", file, err)
 	}

@@ -67,20 +67,23 @@ func FromSet(set *specs.Set) (*Model, error) {
 func (m *Model) readSections() {
 	for _, doc := range m.Set.Docs {
 		for _, b := range doc.Blocks {
-			if b.Kind == specs.TableCell || b.Section == nil {
-				continue
+			if b.Kind != specs.TableCell && b.Section != nil {
+				m.blockSections(doc, b)
 			}
-			for _, s := range b.Sentences {
-				ids := sentenceEndpoints(s, m.Endpoints)
-				if len(ids) == 0 || !introduces(s) {
-					continue
-				}
-				for _, id := range ids {
-					sec := doc.Path + "#" + b.Section.Anchor
-					if !slices.Contains(m.Sections[id], sec) {
-						m.Sections[id] = append(m.Sections[id], sec)
-					}
-				}
+		}
+	}
+}
+
+func (m *Model) blockSections(doc *specs.Document, b *specs.Block) {
+	sec := doc.Path + "#" + b.Section.Anchor
+	for _, s := range b.Sentences {
+		ids := sentenceEndpoints(s, m.Endpoints)
+		if len(ids) == 0 || !introduces(s) {
+			continue
+		}
+		for _, id := range ids {
+			if !slices.Contains(m.Sections[id], sec) {
+				m.Sections[id] = append(m.Sections[id], sec)
 			}
 		}
 	}

@@ -64,17 +64,7 @@ func findPatterns(set *specs.Set) map[string]Pattern {
 				continue
 			}
 			for _, s := range b.Sentences {
-				for _, re := range regexSpans(s) {
-					ctx := s.Text
-					if strings.TrimSpace(strings.Trim(s.Text, "`")) == re && prev != nil {
-						ctx = prev.Text
-					}
-					if k := patternSubject(ctx); k != "" {
-						if _, ok := out[k]; !ok {
-							out[k] = Pattern{Regexp: re, File: doc.Path, Line: doc.Position(s.Span.Start).Line}
-						}
-					}
-				}
+				addPatterns(out, doc, s, prev)
 				prev = s
 			}
 		}
@@ -83,6 +73,21 @@ func findPatterns(set *specs.Set) map[string]Pattern {
 		out[kindDigest] = defaultDigest
 	}
 	return out
+}
+
+// addPatterns records the expressions of sentence s; an expression that is
+// a sentence of its own is about what the previous sentence names.
+func addPatterns(out map[string]Pattern, doc *specs.Document, s, prev *specs.Sentence) {
+	for _, re := range regexSpans(s) {
+		ctx := s.Text
+		if strings.TrimSpace(strings.Trim(s.Text, "`")) == re && prev != nil {
+			ctx = prev.Text
+		}
+		k := patternSubject(ctx)
+		if _, seen := out[k]; k != "" && !seen {
+			out[k] = Pattern{Regexp: re, File: doc.Path, Line: doc.Position(s.Span.Start).Line}
+		}
+	}
 }
 
 // regexSpans returns the code spans of a sentence that read as regular

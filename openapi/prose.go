@@ -190,22 +190,7 @@ func (sc *proseScope) blockFacts(doc *specs.Document, b *specs.Block) []Fact {
 	}
 	for _, s := range b.Sentences {
 		if refs := sentenceEndpoints(s, sc.eps); len(refs) > 0 && introduces(s) {
-			if sc.lastRef {
-				sc.endpoints = appendNew(sc.endpoints, refs...)
-			} else {
-				sc.endpoints = refs
-				sc.method = ""
-			}
-			if m := findMethod(s.Text); m != nil {
-				sc.method = m[1]
-			} else if m := requestLineRE.FindStringSubmatch(s.Text); m != nil {
-				sc.method = m[1]
-			} else if sc.method == "" {
-				sc.method = sc.previous
-			}
-			if b.Section != nil {
-				sc.level = b.Section.Level
-			}
+			sc.introduce(b, s, refs)
 			isRef = true
 		}
 		facts = append(facts, sc.sentenceFacts(doc, s)...)
@@ -218,6 +203,27 @@ func (sc *proseScope) blockFacts(doc *specs.Document, b *specs.Block) []Fact {
 	// end-2 (for blobs).") lets the next reference add to the endpoints.
 	sc.lastRef = isRef && len(b.Sentences) == 1 && len(proseWords(b.Sentences[0])) <= 4
 	return facts
+}
+
+// introduce makes refs the endpoints the following prose is about, with
+// the method the sentence (or the one before) names.
+func (sc *proseScope) introduce(b *specs.Block, s *specs.Sentence, refs []string) {
+	if sc.lastRef {
+		sc.endpoints = appendNew(sc.endpoints, refs...)
+	} else {
+		sc.endpoints = refs
+		sc.method = ""
+	}
+	if m := findMethod(s.Text); m != nil {
+		sc.method = m[1]
+	} else if m := requestLineRE.FindStringSubmatch(s.Text); m != nil {
+		sc.method = m[1]
+	} else if sc.method == "" {
+		sc.method = sc.previous
+	}
+	if b.Section != nil {
+		sc.level = b.Section.Level
+	}
 }
 
 // sentenceEndpoints returns the endpoints a sentence refers to: links
@@ -397,7 +403,7 @@ func statuses(s *specs.Sentence) []int {
 			add(m[1], m[2], false)
 		}
 	}
-	if strings.IndexAny(s.Text, "12345") < 0 {
+	if !strings.ContainsAny(s.Text, "12345") {
 		return out
 	}
 	for _, m := range statusTextRE.FindAllStringSubmatch(stripCode(s), -1) {

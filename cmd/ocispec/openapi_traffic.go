@@ -73,9 +73,8 @@ func checkTrafficFile(c *openapi.Checker, rep *openapi.TrafficReport, file strin
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	c.CheckFile(rep, f, file)
-	return nil
+	return f.Close()
 }
 
 func writeTrafficText(a *app, rep *openapi.TrafficReport) error {
