@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"encoding/xml"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -216,14 +217,25 @@ func logMessage(log string) string {
 	return ""
 }
 
+// firstLine is the message attribute, else the first line of text that is
+// not a bare source location ("/x/01_pull_test.go:82", which Ginkgo v1
+// puts first), else the first line.
 func firstLine(attrMsg, text string) string {
 	if m := strings.TrimSpace(attrMsg); m != "" {
 		return m
 	}
+	first := ""
 	for l := range strings.SplitSeq(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "":
+		case !sourceLocation.MatchString(l):
 			return l
+		case first == "":
+			first = l
 		}
 	}
-	return ""
+	return first
 }
+
+var sourceLocation = regexp.MustCompile(`^\S+\.go:\d+$`)

@@ -66,12 +66,7 @@ func splitReply(text string, earlier []*ChatMessage) (reply, rest string) {
 		return "", text
 	}
 	body := text[len(replyPrefix):]
-	var cands []int // indexes of closing quotes in body
-	for i := 0; i < len(body); i++ {
-		if body[i] == '"' && (i+1 == len(body) || body[i+1] == ' ' || body[i+1] == '\t') {
-			cands = append(cands, i)
-		}
-	}
+	cands := closingQuotes(body)
 	if len(cands) == 0 {
 		return "", text
 	}
@@ -84,29 +79,52 @@ func splitReply(text string, earlier []*ChatMessage) (reply, rest string) {
 	if len(cands) > maxQuoteCandidates {
 		cands = cands[:maxQuoteCandidates]
 	}
-	pick := -1
-	for j := len(cands) - 1; j >= 0 && pick < 0; j-- {
+	pick := quoteOfEarlier(body, cands, earlier)
+	if pick < 0 {
+		pick = truncatedQuote(body, cands)
+	}
+	if pick < 0 {
+		pick = cands[0]
+	}
+	return body[:pick], strings.TrimLeft(body[pick+1:], " \t")
+}
+
+// closingQuotes returns the indexes of the double quotes in body that can
+// close a quote: followed by a blank or the end.
+func closingQuotes(body string) []int {
+	var cands []int
+	for i := 0; i < len(body); i++ {
+		if body[i] == '"' && (i+1 == len(body) || body[i+1] == ' ' || body[i+1] == '\t') {
+			cands = append(cands, i)
+		}
+	}
+	return cands
+}
+
+// quoteOfEarlier returns the last candidate whose quote starts an earlier
+// message, or -1.
+func quoteOfEarlier(body string, cands []int, earlier []*ChatMessage) int {
+	for j := len(cands) - 1; j >= 0; j-- {
 		q := strings.TrimSuffix(body[:cands[j]], "...")
 		if q == "" {
 			continue
 		}
 		for _, m := range earlier {
 			if strings.HasPrefix(m.Text, q) {
-				pick = cands[j]
-				break
+				return cands[j]
 			}
 		}
 	}
-	if pick < 0 {
-		for _, c := range cands {
-			if strings.HasSuffix(body[:c], "...") {
-				pick = c
-				break
-			}
+	return -1
+}
+
+// truncatedQuote returns the first candidate after Zoom's truncation
+// marker "...", or -1.
+func truncatedQuote(body string, cands []int) int {
+	for _, c := range cands {
+		if strings.HasSuffix(body[:c], "...") {
+			return c
 		}
 	}
-	if pick < 0 {
-		pick = cands[0]
-	}
-	return body[:pick], strings.TrimLeft(body[pick+1:], " \t")
+	return -1
 }

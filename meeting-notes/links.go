@@ -56,6 +56,28 @@ func BuildIndex(docs ...*Document) *Index {
 // (minutes.aliases in ocispec.yaml), e.g. "Samuel Karp": ["Sam"].
 func BuildIndexAliases(aliases map[string][]string, docs ...*Document) *Index {
 	merge := aliasKeys(aliases)
+	ms := uniqueMeetings(docs)
+	refs := map[string]*Ref{}
+	people := map[string]*Attendee{}
+	for _, m := range ms {
+		for _, line := range m.sec.out {
+			for _, g := range githubRefRE.FindAllStringSubmatch(line, -1) {
+				addRef(refs, g, m.Date)
+			}
+		}
+		for _, name := range m.Attendees {
+			addAttendee(people, merge, name, m.Date)
+		}
+	}
+	idx := &Index{Meetings: len(ms)}
+	idx.Refs = mostFirst(refs, func(r *Ref) ([]string, string) { return r.Dates, r.ID })
+	idx.Attendance = mostFirst(people, func(p *Attendee) ([]string, string) { return p.Dates, p.Name })
+	return idx
+}
+
+// uniqueMeetings returns the meetings of docs by date, each once: a
+// meeting is identified by date and heading.
+func uniqueMeetings(docs []*Document) []*Meeting {
 	type key struct{ date, heading string }
 	seen := map[key]bool{}
 	var ms []*Meeting
@@ -69,48 +91,50 @@ func BuildIndexAliases(aliases map[string][]string, docs ...*Document) *Index {
 		}
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Date < ms[j].Date })
-	refs := map[string]*Ref{}
-	people := map[string]*Attendee{}
-	for _, m := range ms {
-		for _, line := range m.sec.out {
-			for _, g := range githubRefRE.FindAllStringSubmatch(line, -1) {
-				kind := "issue"
-				if g[3] == "pull" {
-					kind = "pull"
-				}
-				id := fmt.Sprintf("%s/%s#%s", g[1], g[2], strings.TrimLeft(g[4], "0"))
-				r := refs[strings.ToLower(id)]
-				if r == nil {
-					r = &Ref{ID: id, Kind: kind, URL: fmt.Sprintf("https://github.com/%s/%s/%s/%s", g[1], g[2], g[3], strings.TrimLeft(g[4], "0"))}
-					refs[strings.ToLower(id)] = r
-				}
-				if n := len(r.Dates); n == 0 || r.Dates[n-1] != m.Date {
-					r.Dates = append(r.Dates, m.Date)
-				}
-			}
-		}
-		for _, name := range m.Attendees {
-			k, display := personKey(name)
-			if k == "" {
-				continue
-			}
-			if a, ok := merge[k]; ok {
-				k, display = a[0], a[1]
-			}
-			p := people[k]
-			if p == nil {
-				p = &Attendee{Name: display}
-				people[k] = p
-			}
-			if n := len(p.Dates); n == 0 || p.Dates[n-1] != m.Date {
-				p.Dates = append(p.Dates, m.Date)
-			}
-		}
+	return ms
+}
+
+// addRef records that the meeting of date linked the GitHub reference g
+// (a githubRefRE match).
+func addRef(refs map[string]*Ref, g []string, date string) {
+	kind := "issue"
+	if g[3] == "pull" {
+		kind = "pull"
 	}
-	idx := &Index{Meetings: len(ms)}
-	idx.Refs = mostFirst(refs, func(r *Ref) ([]string, string) { return r.Dates, r.ID })
-	idx.Attendance = mostFirst(people, func(p *Attendee) ([]string, string) { return p.Dates, p.Name })
-	return idx
+	num := strings.TrimLeft(g[4], "0")
+	id := fmt.Sprintf("%s/%s#%s", g[1], g[2], num)
+	r := refs[strings.ToLower(id)]
+	if r == nil {
+		r = &Ref{ID: id, Kind: kind, URL: fmt.Sprintf("https://github.com/%s/%s/%s/%s", g[1], g[2], g[3], num)}
+		refs[strings.ToLower(id)] = r
+	}
+	r.Dates = appendDate(r.Dates, date)
+}
+
+// addAttendee records that name (merged by its alias) attended the
+// meeting of date.
+func addAttendee(people map[string]*Attendee, merge map[string][2]string, name, date string) {
+	k, display := personKey(name)
+	if k == "" {
+		return
+	}
+	if a, ok := merge[k]; ok {
+		k, display = a[0], a[1]
+	}
+	p := people[k]
+	if p == nil {
+		p = &Attendee{Name: display}
+		people[k] = p
+	}
+	p.Dates = appendDate(p.Dates, date)
+}
+
+// appendDate appends date unless it is already the last one.
+func appendDate(dates []string, date string) []string {
+	if n := len(dates); n == 0 || dates[n-1] != date {
+		return append(dates, date)
+	}
+	return dates
 }
 
 // mostFirst returns the values of m ordered by number of meetings, most

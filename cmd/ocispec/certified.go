@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -51,17 +52,19 @@ the other products are still reported.`,
 }
 
 // loadConformance reads the results tree named by --results, else by the
-// workspace's conformance setting, with the workspace's policy.
+// workspace's conformance setting. The workspace's policy applies to its
+// own results directory only; another tree is judged by OCI's defaults.
 func (a *app) loadConformance(results string) (*conformance.Tree, conformance.Policy, error) {
 	var pol conformance.Policy
 	ws, err := workspace.Open(a.configPath, ".")
-	if err == nil {
-		pol = ws.Config.Conformance.Policy
-		if results == "" && ws.Config.Conformance.Results != "" {
-			results = ws.Path(ws.Config.Conformance.Results)
-		}
-	} else if a.configPath != "" {
+	if err != nil && a.configPath != "" {
 		return nil, pol, usageError{err}
+	}
+	if err == nil && ws.Config.Conformance.Results != "" {
+		configured := ws.Path(ws.Config.Conformance.Results)
+		if results == "" || samePath(results, configured) {
+			results, pol = configured, ws.Config.Conformance.Policy
+		}
 	}
 	if results == "" {
 		return nil, pol, usagef("no results directory: give --results DIR or set conformance in ocispec.yaml")
@@ -71,6 +74,13 @@ func (a *app) loadConformance(results string) (*conformance.Tree, conformance.Po
 		return nil, pol, usageError{err}
 	}
 	return tree, pol, nil
+}
+
+// samePath reports whether two paths name the same directory.
+func samePath(a, b string) bool {
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
 // hasProblems reports whether any input was bad (exit 1).

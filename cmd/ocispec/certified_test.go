@@ -105,6 +105,19 @@ func TestBuildRendersCertified(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "certified", "widget-spec", "v1.1", "cogworks.html")); err != nil {
 		t.Error(err)
 	}
+	// Another tree is judged by OCI's defaults, not the workspace's policy.
+	if code, out, _ := runCLI(t, "certified", "--config", "../../ocispec.yaml", "--results", "../../examples/conformance"); code != 0 || !strings.Contains(out, "v1.1 GizmoHub 2026.3: certified") {
+		t.Errorf("the configured directory named by --results: exit %d or policy not applied", code)
+	}
+	other := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(other, "spec", "v1.0", "p"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_ = os.WriteFile(filepath.Join(other, "spec", "v1.0", "p", "PRODUCT.yaml"), []byte("name: P\n"), 0o644)
+	_ = os.WriteFile(filepath.Join(other, "spec", "v1.0", "p", "junit.xml"), []byte(`<testsuite name="S Tests"><testcase name="S Tests Pull a" classname="S Tests"/></testsuite>`), 0o644)
+	if code, out, stderr := runCLI(t, "certified", "--config", "../../ocispec.yaml", "--results", other); code != 0 || !strings.Contains(out, "P : certified") {
+		t.Errorf("another tree: exit %d, %q %q; want it certified by OCI's defaults (Pull passes)", code, out, stderr)
+	}
 	code, stdout, _ := runCLI(t, "certified", "--config", "../../ocispec.yaml")
 	// ocispec.yaml requires Release immutable, which Cogworks fails.
 	for _, want := range []string{"v1.1 Cogworks Widget Registry 4.2.0: conformance results", "v1.1 GizmoHub 2026.3: certified", "v1.0 Cogworks Widget Registry 4.1.0: conformance results"} {

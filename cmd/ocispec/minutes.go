@@ -127,9 +127,14 @@ inferred where the notes' conventions allow.`,
 	return withFormats(cmd, "text")
 }
 
+// archiveFlags are the flags of minutes archive.
+type archiveFlags struct {
+	dir, before, period string
+	writeBack, dryRun   bool
+}
+
 func (a *app) minutesArchiveCmd() *cobra.Command {
-	var dir, before, period string
-	var writeBack, dryRun bool
+	var fl archiveFlags
 	cmd := &cobra.Command{
 		Use:   "archive [NOTES.md] --before YYYY-MM-DD [--archive-dir DIR]",
 		Short: "Move old meetings from the live notes into archive files",
@@ -151,60 +156,82 @@ the workspace config (ocispec.yaml).`,
   ocispec minutes archive notes.md --archive-dir meeting-notes --before 2025-04-01 --period apr-mar --dry-run`,
 		Args: argsBetween(0, 1, "at most one NOTES.md"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			notesPath := ""
-			if len(args) == 1 {
-				notesPath = args[0]
-			}
-			if notesPath == "" || dir == "" {
-				source, archive, err := a.minutesPaths()
-				if err != nil {
-					return err
-				}
-				notesPath = cmp.Or(notesPath, source)
-				dir = cmp.Or(dir, archive)
-			}
-			switch {
-			case notesPath == "":
-				return usagef("archive: no NOTES.md given and minutes.source is not set in the workspace config")
-			case dir == "":
-				return usagef("archive: no --archive-dir given and minutes.archive is not set in the workspace config")
-			case before == "":
-				return usagef("archive: --before YYYY-MM-DD is required")
-			}
-			cut, err := time.Parse(time.DateOnly, before)
-			if err != nil {
-				return usagef("archive: --before %q: want YYYY-MM-DD", before)
-			}
-			per, err := meetingnotes.ParsePeriod(period)
-			if err != nil {
-				return usagef("archive: --period: %v", err)
-			}
-			data, err := os.ReadFile(notesPath)
-			if err != nil {
-				return usagef("%v", err)
-			}
-			ar := meetingnotes.Archiver{Before: cut, Period: per, WriteBack: writeBack}
-			plan, err := ar.Plan(notesPath, data, dir)
-			if err != nil {
-				return usagef("%v", err)
-			}
-			if !dryRun {
-				if err := plan.Apply(meetingnotes.AtomicWriter{}); err != nil {
-					return err
-				}
-			}
-			if a.format == "json" {
-				return encodeJSON(a.stdout, plan.Summary(dryRun))
-			}
-			return plan.WriteReport(a.stdout, dryRun)
+			return a.runMinutesArchive(args, fl)
 		},
 	}
-	cmd.Flags().StringVar(&dir, "archive-dir", "", "`DIR` holding the archive files, created if missing (default: minutes.archive of the workspace)")
-	cmd.Flags().StringVar(&before, "before", "", "archive meetings dated before `YYYY-MM-DD`")
-	cmd.Flags().StringVar(&period, "period", string(meetingnotes.PeriodCalendar), "archive file per `PERIOD`: calendar or apr-mar")
-	cmd.Flags().BoolVar(&writeBack, "write-back", false, "remove the archived meetings from NOTES.md")
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "report what would change without writing")
+	cmd.Flags().StringVar(&fl.dir, "archive-dir", "", "`DIR` holding the archive files, created if missing (default: minutes.archive of the workspace)")
+	cmd.Flags().StringVar(&fl.before, "before", "", "archive meetings dated before `YYYY-MM-DD`")
+	cmd.Flags().StringVar(&fl.period, "period", string(meetingnotes.PeriodCalendar), "archive file per `PERIOD`: calendar or apr-mar")
+	cmd.Flags().BoolVar(&fl.writeBack, "write-back", false, "remove the archived meetings from NOTES.md")
+	cmd.Flags().BoolVar(&fl.dryRun, "dry-run", false, "report what would change without writing")
 	return withFormats(cmd, "text", "json")
+}
+
+func (a *app) runMinutesArchive(args []string, fl archiveFlags) error {
+	notesPath, dir, err := a.archivePaths(args, fl.dir)
+	if err != nil {
+		return err
+	}
+	ar, err := archiver(fl)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(notesPath)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	plan, err := ar.Plan(notesPath, data, dir)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if !fl.dryRun {
+		if err := plan.Apply(meetingnotes.AtomicWriter{}); err != nil {
+			return err
+		}
+	}
+	if a.format == "json" {
+		return encodeJSON(a.stdout, plan.Summary(fl.dryRun))
+	}
+	return plan.WriteReport(a.stdout, fl.dryRun)
+}
+
+// archivePaths returns the notes file and archive directory: the argument
+// and --archive-dir, else the workspace's minutes.source and .archive.
+func (a *app) archivePaths(args []string, dir string) (notesPath, archiveDir string, err error) {
+	if len(args) == 1 {
+		notesPath = args[0]
+	}
+	if notesPath == "" || dir == "" {
+		source, archive, err := a.minutesPaths()
+		if err != nil {
+			return "", "", err
+		}
+		notesPath = cmp.Or(notesPath, source)
+		dir = cmp.Or(dir, archive)
+	}
+	switch {
+	case notesPath == "":
+		return "", "", usagef("archive: no NOTES.md given and minutes.source is not set in the workspace config")
+	case dir == "":
+		return "", "", usagef("archive: no --archive-dir given and minutes.archive is not set in the workspace config")
+	}
+	return notesPath, dir, nil
+}
+
+// archiver builds the Archiver the flags ask for.
+func archiver(fl archiveFlags) (meetingnotes.Archiver, error) {
+	if fl.before == "" {
+		return meetingnotes.Archiver{}, usagef("archive: --before YYYY-MM-DD is required")
+	}
+	cut, err := time.Parse(time.DateOnly, fl.before)
+	if err != nil {
+		return meetingnotes.Archiver{}, usagef("archive: --before %q: want YYYY-MM-DD", fl.before)
+	}
+	per, err := meetingnotes.ParsePeriod(fl.period)
+	if err != nil {
+		return meetingnotes.Archiver{}, usagef("archive: --period: %v", err)
+	}
+	return meetingnotes.Archiver{Before: cut, Period: per, WriteBack: fl.writeBack}, nil
 }
 
 func (a *app) minutesLinksCmd() *cobra.Command {
