@@ -128,6 +128,7 @@ func Rules() []Rule {
 		newRFCObsolete(),
 		bcp14Boilerplate{},
 		newBCP14KeywordCase(),
+		newBCP14MayNot(),
 		brokenLink{},
 		newDuplicateID(),
 		tocMismatch{},

@@ -58,6 +58,7 @@ func readLabels(t *testing.T) []label {
 // keywords listed as words). At least 90% of the roles, and 90% of the
 // properties of the occurrences that have one, must be right. The test
 // needs all three specs and skips without ../shared.
+// Covers: roles-054c67, requirements.md#roles
 func TestHandLabels(t *testing.T) {
 	dirs := testcorpus.OCISpecs(t)
 	if len(dirs) < 3 {

@@ -196,7 +196,7 @@ func listGap(gap string) bool {
 // listNoun reports text that starts with a noun naming keywords or levels.
 func listNoun(after string) bool {
 	w := strings.ToLower(strings.TrimLeft(after, " "))
-	for _, n := range []string{"requirement", "keyword", "key word", "level", "statement", "clause"} {
+	for _, n := range []string{"requirement", "keyword", "key word", "level", "statement", "clause", "marker"} {
 		if strings.HasPrefix(w, n) {
 			return true
 		}

@@ -90,7 +90,7 @@ var (
 	rawKeywordRE  = regexp.MustCompile(`\b(NOT\s+RECOMMENDED|MUST\s+NOT|SHALL\s+NOT|SHOULD\s+NOT|MAY\s+NOT|MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED|MAY|OPTIONAL)\b`)
 	// rawListRE matches keywords listed as words: three or more joined by
 	// commas, slashes, "and" or "or", or two before "requirements".
-	rawKwListRE = regexp.MustCompile(`\b(?:(?:MUST|SHALL|SHOULD|MAY)(?: NOT)?|NOT RECOMMENDED|REQUIRED|RECOMMENDED|OPTIONAL)(?:(?:\s*[,/]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:MUST|SHALL|SHOULD|MAY)(?: NOT)?|NOT RECOMMENDED|REQUIRED|RECOMMENDED|OPTIONAL)){2,}\b|\b(?:MUST|SHOULD|MAY|REQUIRED|SHALL)(?: NOT)?\s+(?:and|or)\s+(?:MUST|SHOULD|MAY|REQUIRED|SHALL)(?: NOT)?\s+requirements`)
+	rawKwListRE = regexp.MustCompile(`\b(?:(?:MUST|SHALL|SHOULD|MAY)(?: NOT)?|NOT RECOMMENDED|REQUIRED|RECOMMENDED|OPTIONAL)(?:(?:\s*[,/]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:MUST|SHALL|SHOULD|MAY)(?: NOT)?|NOT RECOMMENDED|REQUIRED|RECOMMENDED|OPTIONAL)){2,}\b|\b(?:MUST|SHOULD|MAY|REQUIRED|SHALL|OPTIONAL|RECOMMENDED)(?: NOT)?(?:\s*[,/]\s*|\s+(?:and|or)\s+)(?:MUST|SHOULD|MAY|REQUIRED|SHALL|OPTIONAL|RECOMMENDED)(?: NOT)?\s+(?:requirement|keyword|key word|level|statement|clause|marker)`)
 )
 
 // countKeywordsRaw counts the BCP 14 keywords used normatively in a

@@ -49,7 +49,7 @@ func entries(d *Diff) []diffEntry {
 //	v3 → v4: a marked requirement reworded, one nested requirement added,
 //	one removed, one moved to a new section unchanged.
 //
-// Covers: requirement-diff-9b2f44
+// Covers: requirement-diff-e0ade1, requirement-diff-f04c1c, requirement-diff-1ce5f5
 func TestDiffFixtures(t *testing.T) {
 	tests := []struct {
 		old, new  string
@@ -87,7 +87,7 @@ func TestDiffFixtures(t *testing.T) {
 	}
 }
 
-// Covers: requirement-diff-0fb61a, requirement-diff-54dc3f, requirement-diff-c73209
+// Covers: requirement-diff-db648c, requirement-diff-ddf9f8, requirement-diff-ded3ec
 func TestClassify(t *testing.T) {
 	mk := func(l Level, norm string) *Requirement { return &Requirement{Level: l, norm: norm} }
 	tests := []struct {
@@ -115,7 +115,7 @@ func TestClassify(t *testing.T) {
 
 // TestDiffFormattingOnly checks that formatting alone produces no entry.
 //
-// Covers: requirement-diff-7ff57f
+// Covers: requirement-diff-9f02c4
 func TestDiffFormattingOnly(t *testing.T) {
 	base := "# Spec\n\n## Pull\n\nA registry MUST answer with the [manifest](#pull) when asked, and clients SHOULD verify it. Clients MAY cache it.\n"
 	variants := map[string]string{

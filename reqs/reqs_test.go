@@ -16,7 +16,7 @@ import (
 	"github.com/ocispec/ocispec/specs"
 )
 
-// Covers: extraction-5a383d, extraction-1417f0, extraction-4d8852, extraction-acec6b, extraction-e81c92
+// Covers: extraction-93f812, extraction-1417f0, extraction-4d8852, extraction-f56ad3, extraction-e81c92
 func TestScanKeywords(t *testing.T) {
 	tests := []struct {
 		name string
@@ -135,6 +135,8 @@ func TestIsBoilerplate(t *testing.T) {
 }
 
 // TestClauseFields checks actor, role and conditional per keyword clause.
+//
+// Covers: clauses-4e9854
 func TestClauseFields(t *testing.T) {
 	tests := []struct {
 		name, md string

@@ -49,7 +49,7 @@ func TestRevision(t *testing.T) {
 // TestDerivedIDDigest: a derived ID's hash is SHA-256 over the normalized
 // text, a zero byte, the property, a zero byte and the keyword's index.
 //
-// Covers: derived-ids-244bab
+// Covers: derived-ids-adb1a1
 func TestDerivedIDDigest(t *testing.T) {
 	g := Extract(parseSet(t, "x.md", "# Names\n\nA name MUST NOT be longer than 64 bytes and MAY be shorter.\n"))
 	if len(g.Requirements) != 2 {

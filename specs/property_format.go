@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 )
 
@@ -15,7 +16,10 @@ type PropertyTree struct {
 
 // PropertyDoc is the property tree of one document.
 type PropertyDoc struct {
-	File       string      `json:"file"`
+	File string `json:"file"`
+	// Owner is the path of the property of another document that this
+	// document defines (runtime-spec's config-linux.md is `linux`), or "".
+	Owner      string      `json:"owner,omitempty"`
 	Properties []*Property `json:"properties"`
 }
 
@@ -34,7 +38,11 @@ func (s *Set) Properties(rel func(string) string) *PropertyTree {
 		if rel != nil {
 			file = rel(file)
 		}
-		t.Documents = append(t.Documents, PropertyDoc{File: file, Properties: d.Properties})
+		pd := PropertyDoc{File: file, Properties: d.Properties}
+		if o := s.PropertyOwner(d); o != nil {
+			pd.Owner = o.Path
+		}
+		t.Documents = append(t.Documents, pd)
 	}
 	return t
 }
@@ -51,6 +59,9 @@ func WriteProperties(w io.Writer, format string, t *PropertyTree) error {
 		var b strings.Builder
 		for _, d := range t.Documents {
 			fmt.Fprintf(&b, "%s\n", d.File)
+			if d.Owner != "" {
+				fmt.Fprintf(&b, "  (the properties of %s)\n", d.Owner)
+			}
 			for _, p := range d.Properties {
 				writePropertyText(&b, d.File, p, 1)
 			}
@@ -79,4 +90,37 @@ func writePropertyText(b *strings.Builder, file string, p *Property, depth int) 
 	for _, c := range p.Children {
 		writePropertyText(b, file, c, depth+1)
 	}
+}
+
+// PropertyOwner returns the object property of another document of the
+// set whose header links to doc as its definition, such as runtime-spec's
+// “* **`linux`** (object, OPTIONAL) [Linux-specific
+// configuration](config-linux.md).“: the top-level properties of doc are
+// that property's. It returns nil when no document links so.
+func (s *Set) PropertyOwner(doc *Document) *Property {
+	for _, d := range s.Docs {
+		if d == doc || len(d.Properties) == 0 {
+			continue
+		}
+		for _, l := range d.Links {
+			if p := d.PropertyAt(l.Span.Start); p != nil && linksTo(d, l, doc) && ownsBy(d, p, l) {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// linksTo reports a relative link from d to the document doc.
+func linksTo(d *Document, l *Link, doc *Document) bool {
+	file, _, _ := strings.Cut(l.Destination, "#")
+	if file == "" || strings.Contains(file, "://") {
+		return false
+	}
+	return path.Clean(path.Join(path.Dir(d.Path), file)) == path.Clean(doc.Path)
+}
+
+// ownsBy reports an object property whose header line holds the link.
+func ownsBy(d *Document, p *Property, l *Link) bool {
+	return p.Type != nil && p.Type.Kind == "object" && l.Span.Start >= p.Header.End && d.Position(l.Span.Start).Line == p.Line
 }

@@ -108,3 +108,23 @@ func TestPropertyAt(t *testing.T) {
 		t.Errorf("lines = %d, %d; want 3, 7", a.Line, a.Children[0].Line)
 	}
 }
+
+// TestPropertyOwner: a platform document's properties belong to the
+// object property that links to it (runtime-spec's `linux`).
+func TestPropertyOwner(t *testing.T) {
+	main := parseProps(t, "# Config\n\n* **`linux`** (object, OPTIONAL) [Linux-specific configuration](config-linux.md).\n* **`note`** (string, OPTIONAL) see [Linux](config-linux.md).\n")
+	main.Path = "config.md"
+	linux := parseProps(t, "# Linux\n\n**`sysctl`** (object, OPTIONAL) kernel parameters.\n")
+	linux.Path = "config-linux.md"
+	set := &specs.Set{Docs: []*specs.Document{main, linux}}
+	if o := set.PropertyOwner(linux); o == nil || o.Path != "linux" {
+		t.Errorf("owner of config-linux.md = %v, want linux", o)
+	}
+	if o := set.PropertyOwner(main); o != nil {
+		t.Errorf("owner of config.md = %s, want none", o.Path)
+	}
+	var out bytes.Buffer
+	if err := specs.WriteProperties(&out, "text", set.Properties(nil)); err != nil || !strings.Contains(out.String(), "(the properties of linux)") {
+		t.Errorf("text output: %v %q", err, out.String())
+	}
+}

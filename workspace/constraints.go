@@ -4,11 +4,13 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/ocispec/ocispec/lint"
+	"github.com/ocispec/ocispec/reqs"
 )
 
 // A constraint checks a value beyond its kind, reporting through v at the
@@ -30,6 +32,7 @@ func constraints() map[string]constraint {
 		"specs[].name":         checkSpecName,
 		"specs[].files":        nonEmpty,
 		"specs[].baseURL":      checkBaseURL,
+		"specs[].roles":        checkRoles,
 		"exclude[]":            checkPattern,
 		"minutes":              checkMinutes,
 		"minutes.aliases":      checkAliases,
@@ -207,6 +210,17 @@ func checkAliases(v *validator, n *yaml.Node) {
 				continue
 			}
 			owner[k] = name.Value
+		}
+	}
+}
+
+// checkRoles accepts only the requirement roles as keys of specs[].roles
+// (docs/requirements.md, Roles).
+func checkRoles(v *validator, n *yaml.Node) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if !slices.Contains(reqs.Roles(), reqs.Role(k.Value)) {
+			v.errorf(k, "specs[].roles: unknown role %q (want registry, client, runtime, implementation, content, process or other)", k.Value)
 		}
 	}
 }

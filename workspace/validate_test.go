@@ -48,6 +48,8 @@ func TestConfigConstraints(t *testing.T) {
 		{"output is root", "output: .\n", []string{`ocispec.yaml:1:9: output "." must not be the workspace root`}},
 		{"output is a spec dir", "output: docs\nspecs:\n  - {name: a, files: [docs/]}\n", []string{`ocispec.yaml:3:23: specs[].files lists the output directory "docs", which build replaces`}},
 		{"unknown rule", "lint:\n  rules:\n    one-sentence-per-lin: error\n", []string{`ocispec.yaml:3:5: lint.rules: unknown rule "one-sentence-per-lin" (known: `}},
+		{"roles", "specs:\n  - name: a\n    files: [a.md]\n    roles:\n      registry: [depot]\n      depot: [x]\n", []string{`ocispec.yaml:6:7: specs[].roles: unknown role "depot" (want registry,`}},
+		{"roles not words", "specs:\n  - name: a\n    files: [a.md]\n    roles:\n      registry: depot\n", []string{`ocispec.yaml:5:17: specs[].roles.* must be an array of strings, not "depot"`}},
 		{"bad severity", "lint:\n  rules:\n    rfc-link: warn\n", []string{`ocispec.yaml:3:15: lint.rules.rfc-link: severity "warn" must be one of off, info, warning or error`}},
 		{"abbreviation without full stop", "lint:\n  abbreviations: [approx, \"Fig .\"]\n", []string{`ocispec.yaml:2:19: lint.abbreviations: "approx" must end with a full stop`, `ocispec.yaml:2:27: lint.abbreviations: "Fig ." must not contain white space`}},
 		{"options of an unknown rule", "lint:\n  options:\n    nope:\n      x: 1\n", []string{`ocispec.yaml:3:5: lint.options: unknown rule "nope"`}},

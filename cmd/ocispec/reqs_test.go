@@ -255,6 +255,8 @@ func TestReqsSpecSetName(t *testing.T) {
 
 // TestReqsSelection: filters, --exclude, governance files left out of a
 // zero-config run unless asked, and a path with no Markdown is exit 2.
+//
+// Covers: requirement-diff-566bf7, levels-209363
 func TestReqsSelection(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
