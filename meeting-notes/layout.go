@@ -106,6 +106,9 @@ func keepLayout(body []string) []string {
 type layouter struct {
 	out       []string
 	needBlank bool
+	preSub    bool // a meeting's lines before its first subsection
+	inChat    bool // inside a run of chat lines
+	lastPara  bool // the previous line was paragraph text
 }
 
 func (l *layouter) blank() { l.needBlank = true }
@@ -122,80 +125,99 @@ func (l *layouter) emit(s string) {
 // section, whose lines before the first subsection (recording, location,
 // cancellation) are separate paragraphs.
 func relayout(body []string, meeting bool) []string {
-	var l layouter
-	preSub := meeting
-	inChat := false
-	lastPara := false
+	l := layouter{preSub: meeting}
 	for i := 0; i < len(body); i++ {
-		s := body[i]
-		var f fence
-		if f.step(s, i) {
-			l.blank()
-			l.emit(s)
-			for i+1 < len(body) && f.marker != "" {
-				i++
-				f.step(body[i], i)
-				l.emit(body[i])
-			}
-			l.blank()
-			lastPara = false
-			continue
-		}
-		s = strings.TrimRight(s, " \t\r")
-		if lvl := headingLevel(s); lvl > 0 {
-			l.blank()
-			l.emit(s)
-			l.blank()
-			inChat, lastPara = false, false
-			if lvl >= 3 {
-				preSub = false
-			}
-			continue
-		}
-		if _, _, _, ok := parseChatLine(s); ok {
-			if !inChat {
-				l.blank()
-			}
-			l.emit(canonicalChatLine(s))
-			inChat, lastPara = true, false
-			continue
-		}
-		if inChat {
-			l.emit(s) // continuation of a multi-line chat message
-			continue
-		}
-		if _, _, _, ok := listItem(s); ok {
-			run := []string{s}
-			j := i + 1 // s is an item, so the loop always advances
-			for ; j < len(body); j++ {
-				t := strings.TrimRight(body[j], " \t\r")
-				if _, _, _, ok := listItem(t); !ok {
-					break
-				}
-				run = append(run, t)
-			}
-			l.blank()
-			for _, item := range nestList(run) {
-				l.emit(item)
-			}
-			l.blank()
-			i = j - 1
-			lastPara = false
-			continue
-		}
-		if s == "" {
-			continue
-		}
-		if preSub || !lastPara {
-			l.blank()
-		}
-		l.emit(s)
-		lastPara = true
-		if preSub {
-			l.blank()
-		}
+		i = l.line(body, i)
 	}
 	return l.out
+}
+
+// line lays out body[i] and returns the index of the last line it used
+// (a fenced block or a list run takes several).
+func (l *layouter) line(body []string, i int) int {
+	var f fence
+	if f.step(body[i], i) {
+		return l.fenced(body, i, &f)
+	}
+	s := strings.TrimRight(body[i], " \t\r")
+	if lvl := headingLevel(s); lvl > 0 {
+		l.heading(s, lvl)
+		return i
+	}
+	if _, _, _, ok := parseChatLine(s); ok {
+		if !l.inChat {
+			l.blank()
+		}
+		l.emit(canonicalChatLine(s))
+		l.inChat, l.lastPara = true, false
+		return i
+	}
+	if l.inChat {
+		l.emit(s) // continuation of a multi-line chat message
+		return i
+	}
+	if _, _, _, ok := listItem(s); ok {
+		return l.list(body, i, s)
+	}
+	if s != "" {
+		l.paragraphLine(s)
+	}
+	return i
+}
+
+// fenced copies a fenced code block verbatim, starting at body[i].
+func (l *layouter) fenced(body []string, i int, f *fence) int {
+	l.blank()
+	l.emit(body[i])
+	for i+1 < len(body) && f.marker != "" {
+		i++
+		f.step(body[i], i)
+		l.emit(body[i])
+	}
+	l.blank()
+	l.lastPara = false
+	return i
+}
+
+func (l *layouter) heading(s string, lvl int) {
+	l.blank()
+	l.emit(s)
+	l.blank()
+	l.inChat, l.lastPara = false, false
+	if lvl >= 3 {
+		l.preSub = false
+	}
+}
+
+// list lays out the run of list items starting with s at body[i].
+func (l *layouter) list(body []string, i int, s string) int {
+	run := []string{s}
+	j := i + 1 // s is an item, so the loop always advances
+	for ; j < len(body); j++ {
+		t := strings.TrimRight(body[j], " \t\r")
+		if _, _, _, ok := listItem(t); !ok {
+			break
+		}
+		run = append(run, t)
+	}
+	l.blank()
+	for _, item := range nestList(run) {
+		l.emit(item)
+	}
+	l.blank()
+	l.lastPara = false
+	return j - 1
+}
+
+func (l *layouter) paragraphLine(s string) {
+	if l.preSub || !l.lastPara {
+		l.blank()
+	}
+	l.emit(s)
+	l.lastPara = true
+	if l.preSub {
+		l.blank()
+	}
 }
 
 // nestList renders a run of list items with two spaces per nesting level.
