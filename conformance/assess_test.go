@@ -5,6 +5,7 @@ import (
 	"testing"
 )
 
+// Covers: properties-2d0856
 func TestPolicyRequiredFor(t *testing.T) {
 	p := Policy{Required: []Required{
 		{Version: "v1.1", APIs: []string{"A"}},

@@ -63,6 +63,7 @@ type wantCase struct {
 	exch     int
 }
 
+// Covers: conformance-directory-layout-bb0c12
 func TestReadJUnitFormats(t *testing.T) {
 	tests := []struct {
 		name   string

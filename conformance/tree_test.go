@@ -106,6 +106,7 @@ func TestLoadCorpus(t *testing.T) {
 	}
 }
 
+// Covers: conformance-directory-layout-6792b7
 func TestLoadExample(t *testing.T) {
 	checkTree(t, filepath.Join(testcorpus.RepoRoot(), "examples", "conformance"))
 }

@@ -102,6 +102,7 @@ func exampleChecker(t testing.TB) *Checker {
 	return c
 }
 
+// Covers: checking-traffic-e30a6e, checking-traffic-ba2492
 func TestCheckTraffic(t *testing.T) {
 	c := exampleChecker(t)
 	rep := NewReport()

@@ -22,25 +22,28 @@ type OpenAPIPage struct {
 }
 
 // OpenAPIFeatures returns the API reference of every spec set that has
-// an endpoints table; a set whose document does not validate is an error.
-func OpenAPIFeatures(list []Spec) ([]Feature, error) {
-	var out []Feature
+// an endpoints table. A set whose model or generated document is invalid
+// gets no reference and a warning (`ocispec openapi` reports the details);
+// the rest of the site is still built.
+func OpenAPIFeatures(list []Spec) (features []Feature, warnings []string) {
 	for _, sp := range list {
 		m, err := openapi.FromSet(sp.Set)
 		if errors.Is(err, openapi.ErrNoEndpoints) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			warnings = append(warnings, fmt.Sprintf("%s: no HTTP API reference: %v", sp.Name, err))
+			continue
 		}
 		g := reqs.Extract(sp.Set)
 		doc, err := openapi.Generate(m, openapi.Options{Title: sp.Title, Version: sp.Version, Requirements: openapi.RequirementsByEndpoint(m, g)})
 		if err != nil {
-			return nil, fmt.Errorf("%s: OpenAPI: %w", sp.Name, err)
+			warnings = append(warnings, fmt.Sprintf("%s: no HTTP API reference: %v", sp.Name, err))
+			continue
 		}
-		out = append(out, OpenAPIPage{Spec: sp, Doc: doc, Many: len(list) > 1})
+		features = append(features, OpenAPIPage{Spec: sp, Doc: doc, Many: len(list) > 1})
 	}
-	return out, nil
+	return features, warnings
 }
 
 func (p OpenAPIPage) dir() string { return path.Join("api", p.Spec.Name) }

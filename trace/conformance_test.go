@@ -66,8 +66,6 @@ func TestDistributionSpecMapping(t *testing.T) {
 // against the HTTP exchanges recorded in the junit logs of zot and
 // olareg: every matched test that passed made each listed request and got
 // the listed status and response headers.
-//
-// Covers: config.md#conformance-directory-layout
 func TestDistributionSpecMappingJustified(t *testing.T) {
 	conf := testcorpus.SharedDir(t, "oci-conformance", "distribution-spec")
 	data, err := os.ReadFile(dsMapping)

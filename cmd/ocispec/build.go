@@ -63,10 +63,8 @@ func (a *app) runBuild(args []string, output string) error {
 		return err
 	}
 	lintStatus(ws, ins, list)
-	apis, err := render.OpenAPIFeatures(list)
-	if err != nil {
-		return err
-	}
+	apis, apiWarnings := render.OpenAPIFeatures(list)
+	warnings = append(warnings, apiWarnings...)
 	schemas := render.SchemaFeatures(list)
 	opts.Features = append(append(append(features, traced...), apis...), schemas...)
 	opts.Output = out

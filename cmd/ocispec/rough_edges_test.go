@@ -55,6 +55,8 @@ func TestLintFixSummaryGrammar(t *testing.T) {
 
 // TestMinutesNotNotes: a file that is not meeting notes is an input error,
 // not "0 meeting(s)".
+//
+// Covers: meetings-b8b92f
 func TestMinutesNotNotes(t *testing.T) {
 	code, stdout, stderr := runCLI(t, "minutes", "parse", "../../README.md")
 	if want := "ocispec: ../../README.md: not meeting notes: no meeting (a \"## Month D, YYYY\" heading) and no notes header (a \"Time:\" line or tags)\n"; code != 2 || stdout != "" || stderr != want {
