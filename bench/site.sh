@@ -80,8 +80,13 @@ best() {
 	for ((i = 0; i < runs; i++)); do
 		local s e
 		s=$(date +%s.%N)
-		(cd "$tmp" && "$@") >/dev/null 2>&1
+		local rc=0
+		(cd "$tmp" && "$@") >/dev/null 2>&1 || rc=$?
 		e=$(date +%s.%N)
+		if ((rc > 1)); then # 1: built with warnings
+			echo "$* failed with status $rc" >&2
+			exit 1
+		fi
 		b=$(echo "$s $e ${b:-999}" | awk '{d = $2 - $1; print (d < $3 ? d : $3)}')
 	done
 	echo "$b"

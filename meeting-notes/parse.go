@@ -209,19 +209,11 @@ func sectionize(name string, lines []srcLine) ([]*section, error) {
 		if f.step(l.text, l.n) || !strings.HasPrefix(l.text, "## ") && l.text != "##" {
 			continue
 		}
-		kind := kindTrailer
-		if !dateHeadingRE.MatchString(l.text) && (looseDateRE.MatchString(l.text) || anyDateRE.MatchString(l.text)) {
-			// A misspelt date would silently become header or trailer
-			// text and be left behind by archive.
-			return nil, fmt.Errorf("%s:%d: heading %q looks like a meeting date but is not one: write \"## Month D, YYYY\", e.g. \"## September 5, 2026\"", name, l.n, strings.TrimPrefix(l.text, "## "))
+		kind, err := headingKind(name, l, cur, lines)
+		if err != nil {
+			return nil, err
 		}
-		if dateHeadingRE.MatchString(l.text) {
-			kind = kindMeeting
-			if cur.kind == kindTrailer {
-				tl := lines[cur.first]
-				return nil, fmt.Errorf("%s:%d: meeting %q comes after the %q section at line %d; move it above that section", name, l.n, strings.TrimPrefix(l.text, "## "), strings.TrimPrefix(tl.text, "## "), tl.n)
-			}
-		} else if !sawMeeting || cur.kind == kindTrailer {
+		if kind != kindMeeting && (!sawMeeting || cur.kind == kindTrailer) {
 			continue // part of the header, or of the trailer (template)
 		}
 		sawMeeting = true
@@ -244,6 +236,24 @@ func sectionize(name string, lines []srcLine) ([]*section, error) {
 		s.src = body
 	}
 	return secs, nil
+}
+
+// headingKind says what the "## " heading l starts: a meeting, or else a
+// trailer (when it follows a meeting). A date in another form is an error,
+// since it would silently become header or trailer text and be left
+// behind by archive; so is a meeting after the trailer (cur) began.
+func headingKind(name string, l srcLine, cur *section, lines []srcLine) (sectionKind, error) {
+	if !dateHeadingRE.MatchString(l.text) {
+		if looseDateRE.MatchString(l.text) || anyDateRE.MatchString(l.text) {
+			return 0, fmt.Errorf("%s:%d: heading %q looks like a meeting date but is not one: write \"## Month D, YYYY\", e.g. \"## September 5, 2026\"", name, l.n, strings.TrimPrefix(l.text, "## "))
+		}
+		return kindTrailer, nil
+	}
+	if cur.kind == kindTrailer {
+		tl := lines[cur.first]
+		return 0, fmt.Errorf("%s:%d: meeting %q comes after the %q section at line %d; move it above that section", name, l.n, strings.TrimPrefix(l.text, "## "), strings.TrimPrefix(tl.text, "## "), tl.n)
+	}
+	return kindMeeting, nil
 }
 
 func parseHeader(s *section) Header {
@@ -335,98 +345,121 @@ func parseMeeting(name string, s *section) (*Meeting, error) {
 		when:       when,
 		sec:        s,
 	}
-	sub := ""
-	var items []indented // list items of the current subsection
-	flush := func() {
-		for _, it := range items {
-			if len(it.more) > 0 {
-				it.item.Text = strings.Join(append([]string{it.item.Text}, it.more...), "\n")
-			}
-		}
-		tree := buildTree(items)
-		switch sub {
-		case "attendees":
-			mt.Attendees, mt.Absent = attendance(tree)
-		case "actionable agenda items", "actionable items":
-			mt.Actionable = append(mt.Actionable, tree...)
-		case "presentation/discussion agenda items", "discussion agenda items", "presentation agenda items":
-			mt.Discussion = append(mt.Discussion, tree...)
-		default:
-			mt.Notes = append(mt.Notes, tree...)
-		}
-		items = nil
-	}
-	var chat *ChatMessage
-	var more []string // continuation lines of chat, joined once at the end
-	finishChat := func() {
-		if chat != nil {
-			chat.Text = strings.Trim(strings.Join(append([]string{chat.Text}, more...), "\n"), "\n \t")
-		}
-		chat, more = nil, nil
-	}
+	p := &meetingParser{mt: mt}
 	var f fence
 	for i := 1; i < len(s.out); i++ {
-		line, n := s.out[i], s.lineOf[i]
-		inFence := f.step(line, n)
-		if !inFence {
-			if sm := subHeadingRE.FindStringSubmatch(line); sm != nil {
-				flush()
-				finishChat()
-				sub = strings.ToLower(sm[1])
-				continue
-			}
-			if t, who, text, ok := parseChatLine(line); ok && sub != "" {
-				finishChat()
-				reply, rest := splitReply(text, mt.Chat)
-				chat = &ChatMessage{Time: t, Speaker: who, Text: rest, ReplyTo: reply, Line: n}
-				mt.Chat = append(mt.Chat, chat)
-				continue
-			}
-		}
-		if chat != nil {
-			more = append(more, line)
-			continue
-		}
-		t := strings.TrimSpace(line)
-		if t == "" {
-			continue
-		}
-		if sub == "" {
-			switch {
-			case canceledRE.MatchString(t):
-				mt.Canceled = true
-				mt.CancelReason = cancelReason(canceledRE.FindStringSubmatch(t)[1])
-			case recordingRE.MatchString(t):
-				r := recordingRE.FindStringSubmatch(t)[1]
-				if u := urlRE.FindString(r); u != "" {
-					r = u
-				}
-				mt.Recording = r
-			case locationRE.MatchString(t):
-				mt.Location = strings.TrimSpace(locationRE.FindStringSubmatch(t)[1])
-			default:
-				mt.Info = append(mt.Info, t)
-			}
-			continue
-		}
-		if in, _, text, ok := listItem(line); ok && !inFence {
-			items = append(items, indented{indent: in, item: &Item{Text: text, Line: n}})
-			continue
-		}
-		if isNone(t) || strings.EqualFold(strings.TrimSuffix(t, ":"), "Notes from the zoom chat") {
-			continue
-		}
-		if len(items) > 0 && (inFence || strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) {
-			// an indented continuation of the previous item
-			last := &items[len(items)-1]
-			last.more = append(last.more, t)
-			continue
-		}
-		items = append(items, indented{indent: 0, item: &Item{Text: t, Line: n}})
+		p.line(s.out[i], s.lineOf[i], f.step(s.out[i], s.lineOf[i]))
 	}
-	flush()
-	finishChat()
+	p.flush()
+	p.finishChat()
 	return mt, nil
+}
+
+// A meetingParser reads the lines of one meeting after its heading.
+type meetingParser struct {
+	mt    *Meeting
+	sub   string     // the current subsection, lower case ("" before the first)
+	items []indented // list items of the current subsection
+	chat  *ChatMessage
+	more  []string // continuation lines of chat, joined once at the end
+}
+
+func (p *meetingParser) line(line string, n int, inFence bool) {
+	if !inFence {
+		if sm := subHeadingRE.FindStringSubmatch(line); sm != nil {
+			p.flush()
+			p.finishChat()
+			p.sub = strings.ToLower(sm[1])
+			return
+		}
+		if t, who, text, ok := parseChatLine(line); ok && p.sub != "" {
+			p.finishChat()
+			reply, rest := splitReply(text, p.mt.Chat)
+			p.chat = &ChatMessage{Time: t, Speaker: who, Text: rest, ReplyTo: reply, Line: n}
+			p.mt.Chat = append(p.mt.Chat, p.chat)
+			return
+		}
+	}
+	if p.chat != nil {
+		p.more = append(p.more, line)
+		return
+	}
+	t := strings.TrimSpace(line)
+	switch {
+	case t == "":
+	case p.sub == "":
+		p.preamble(t)
+	default:
+		p.item(line, t, n, inFence)
+	}
+}
+
+// preamble reads a line between the heading and the first subsection.
+func (p *meetingParser) preamble(t string) {
+	mt := p.mt
+	switch {
+	case canceledRE.MatchString(t):
+		mt.Canceled = true
+		mt.CancelReason = cancelReason(canceledRE.FindStringSubmatch(t)[1])
+	case recordingRE.MatchString(t):
+		r := recordingRE.FindStringSubmatch(t)[1]
+		if u := urlRE.FindString(r); u != "" {
+			r = u
+		}
+		mt.Recording = r
+	case locationRE.MatchString(t):
+		mt.Location = strings.TrimSpace(locationRE.FindStringSubmatch(t)[1])
+	default:
+		mt.Info = append(mt.Info, t)
+	}
+}
+
+// item reads a line of a subsection: a list item, a continuation of the
+// previous one, or a paragraph line taken as an item.
+func (p *meetingParser) item(line, t string, n int, inFence bool) {
+	if in, _, text, ok := listItem(line); ok && !inFence {
+		p.items = append(p.items, indented{indent: in, item: &Item{Text: text, Line: n}})
+		return
+	}
+	if isNone(t) || strings.EqualFold(strings.TrimSuffix(t, ":"), "Notes from the zoom chat") {
+		return
+	}
+	if len(p.items) > 0 && (inFence || strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) {
+		// an indented continuation of the previous item
+		last := &p.items[len(p.items)-1]
+		last.more = append(last.more, t)
+		return
+	}
+	p.items = append(p.items, indented{indent: 0, item: &Item{Text: t, Line: n}})
+}
+
+// flush files the current subsection's items under the meeting.
+func (p *meetingParser) flush() {
+	for _, it := range p.items {
+		if len(it.more) > 0 {
+			it.item.Text = strings.Join(append([]string{it.item.Text}, it.more...), "\n")
+		}
+	}
+	tree := buildTree(p.items)
+	mt := p.mt
+	switch p.sub {
+	case "attendees":
+		mt.Attendees, mt.Absent = attendance(tree)
+	case "actionable agenda items", "actionable items":
+		mt.Actionable = append(mt.Actionable, tree...)
+	case "presentation/discussion agenda items", "discussion agenda items", "presentation agenda items":
+		mt.Discussion = append(mt.Discussion, tree...)
+	default:
+		mt.Notes = append(mt.Notes, tree...)
+	}
+	p.items = nil
+}
+
+func (p *meetingParser) finishChat() {
+	if p.chat != nil {
+		p.chat.Text = strings.Trim(strings.Join(append([]string{p.chat.Text}, p.more...), "\n"), "\n \t")
+	}
+	p.chat, p.more = nil, nil
 }
 
 func isNone(t string) bool {

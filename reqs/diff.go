@@ -61,73 +61,95 @@ const (
 // requirements with a changed level are strengthened or weakened; with
 // changed normalized text, reworded. The rest are added or removed.
 func DiffGraphs(oldG, newG *Graph) *Diff {
-	d := &Diff{Added: []*Requirement{}, Removed: []*Requirement{}, Changed: []Change{}}
-	olds, news := oldG.Requirements, newG.Requirements
-	pairOld := make([]int, len(olds)) // index into news, or -1
-	pairNew := make([]int, len(news))
-	for i := range pairOld {
-		pairOld[i] = -1
+	p := newPairing(oldG.Requirements, newG.Requirements)
+	p.byID()
+	p.byText()
+	// 3 and 4. By similarity, within a section, then anywhere.
+	// Files present in only one version (spec-v1.0.md against spec.md)
+	// share their sections' namespace.
+	oldFiles, newFiles := fileSet(p.olds), fileSet(p.news)
+	sameSection := func(o, n *Requirement) bool {
+		return o.Section == n.Section && (o.File == n.File || !newFiles[o.File] && !oldFiles[n.File])
 	}
-	for i := range pairNew {
-		pairNew[i] = -1
-	}
-	link := func(i, j int) { pairOld[i], pairNew[j] = j, i }
+	pairSimilar(p.olds, p.news, p.old, p.new, sameSectionSimilarity, sameSection)
+	pairSimilar(p.olds, p.news, p.old, p.new, crossSectionSimilarity, nil)
+	return p.diff()
+}
 
-	// 1. By ID.
-	newByID := make(map[string]int, len(news))
-	for j, r := range news {
+// A pairing holds, for each requirement of either version, the index of
+// its counterpart in the other, or -1.
+type pairing struct {
+	olds, news []*Requirement
+	old, new   []int
+}
+
+func newPairing(olds, news []*Requirement) *pairing {
+	p := &pairing{olds: olds, news: news, old: make([]int, len(olds)), new: make([]int, len(news))}
+	for i := range p.old {
+		p.old[i] = -1
+	}
+	for i := range p.new {
+		p.new[i] = -1
+	}
+	return p
+}
+
+func (p *pairing) link(i, j int) { p.old[i], p.new[j] = j, i }
+
+// byID is step 1: the same ID.
+func (p *pairing) byID() {
+	newByID := make(map[string]int, len(p.news))
+	for j, r := range p.news {
 		newByID[r.ID] = j
 	}
-	for i, r := range olds {
-		if j, ok := newByID[r.ID]; ok && pairNew[j] < 0 && sameProperty(r, news[j]) {
-			link(i, j)
+	for i, r := range p.olds {
+		if j, ok := newByID[r.ID]; ok && p.new[j] < 0 && sameProperty(r, p.news[j]) {
+			p.link(i, j)
 		}
 	}
-	// 2. By equal normalized text, property and ordinal (moved).
+}
+
+// byText is step 2: equal normalized text, property and ordinal (moved).
+func (p *pairing) byText() {
 	key := func(r *Requirement) string {
 		return r.norm + "\x00" + r.Property + "\x00" + strconv.Itoa(r.ordinal)
 	}
 	newByKey := map[string][]int{}
-	for j, r := range news {
-		if pairNew[j] < 0 {
+	for j, r := range p.news {
+		if p.new[j] < 0 {
 			k := key(r)
 			newByKey[k] = append(newByKey[k], j)
 		}
 	}
-	for i, r := range olds {
-		if pairOld[i] >= 0 {
+	for i, r := range p.olds {
+		if p.old[i] >= 0 {
 			continue
 		}
 		k := key(r)
 		if js := newByKey[k]; len(js) > 0 {
-			link(i, js[0])
+			p.link(i, js[0])
 			newByKey[k] = js[1:]
 		}
 	}
-	// 3 and 4. By similarity, within a section, then anywhere.
-	// Files present in only one version (spec-v1.0.md against spec.md)
-	// share their sections' namespace.
-	oldFiles, newFiles := fileSet(olds), fileSet(news)
-	sameSection := func(o, n *Requirement) bool {
-		return o.Section == n.Section && (o.File == n.File || !newFiles[o.File] && !oldFiles[n.File])
-	}
-	pairSimilar(olds, news, pairOld, pairNew, sameSectionSimilarity, sameSection)
-	pairSimilar(olds, news, pairOld, pairNew, crossSectionSimilarity, nil)
+}
 
-	for i, r := range olds {
-		j := pairOld[i]
+// diff classifies the pairs and lists the rest as added or removed.
+func (p *pairing) diff() *Diff {
+	d := &Diff{Added: []*Requirement{}, Removed: []*Requirement{}, Changed: []Change{}}
+	for i, r := range p.olds {
+		j := p.old[i]
 		if j < 0 {
 			d.Removed = append(d.Removed, r)
 			continue
 		}
-		if k, ok := classify(r, news[j]); ok {
-			d.Changed = append(d.Changed, Change{Old: r, New: news[j], Kind: k})
+		if k, ok := classify(r, p.news[j]); ok {
+			d.Changed = append(d.Changed, Change{Old: r, New: p.news[j], Kind: k})
 		} else {
 			d.Unchanged++
 		}
 	}
-	for j, r := range news {
-		if pairNew[j] < 0 {
+	for j, r := range p.news {
+		if p.new[j] < 0 {
 			d.Added = append(d.Added, r)
 		}
 	}
@@ -230,32 +252,16 @@ type candidate struct {
 // pairSimilar pairs still unpaired requirements greedily, best score
 // first, when their similarity reaches threshold.
 func pairSimilar(olds, news []*Requirement, pairOld, pairNew []int, threshold float64, sameSection func(o, n *Requirement) bool) {
-	var cands []candidate
 	newTok := make([]map[string]int, len(news))
 	for j, n := range news {
 		if pairNew[j] < 0 {
 			newTok[j] = tokenBag(n.norm)
 		}
 	}
+	var cands []candidate
 	for i, o := range olds {
-		if pairOld[i] >= 0 {
-			continue
-		}
-		ot := tokenBag(o.norm)
-		for j, n := range news {
-			if pairNew[j] >= 0 || sameSection != nil && !sameSection(o, n) || !sameProperty(o, n) {
-				continue
-			}
-			s := dice(ot, newTok[j])
-			if o.ordinal == n.ordinal {
-				s += 0.001 // prefer the keyword in the same place
-			}
-			if o.Property == n.Property {
-				s += 0.001
-			}
-			if s >= threshold {
-				cands = append(cands, candidate{i, j, s})
-			}
+		if pairOld[i] < 0 {
+			cands = appendCandidates(cands, i, o, news, newTok, pairNew, threshold, sameSection)
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
@@ -266,6 +272,28 @@ func pairSimilar(olds, news []*Requirement, pairOld, pairNew []int, threshold fl
 			pairOld[c.i], pairNew[c.j] = c.j, c.i
 		}
 	}
+}
+
+// appendCandidates adds the unpaired new requirements similar enough to
+// olds[i].
+func appendCandidates(cands []candidate, i int, o *Requirement, news []*Requirement, newTok []map[string]int, pairNew []int, threshold float64, sameSection func(o, n *Requirement) bool) []candidate {
+	ot := tokenBag(o.norm)
+	for j, n := range news {
+		if pairNew[j] >= 0 || sameSection != nil && !sameSection(o, n) || !sameProperty(o, n) {
+			continue
+		}
+		s := dice(ot, newTok[j])
+		if o.ordinal == n.ordinal {
+			s += 0.001 // prefer the keyword in the same place
+		}
+		if o.Property == n.Property {
+			s += 0.001
+		}
+		if s >= threshold {
+			cands = append(cands, candidate{i, j, s})
+		}
+	}
+	return cands
 }
 
 func tokenBag(s string) map[string]int {

@@ -2,6 +2,7 @@ package reqs
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"strconv"
@@ -23,13 +24,12 @@ type label struct {
 
 func readLabels(t *testing.T) []label {
 	t.Helper()
-	f, err := os.Open("testdata/labels.tsv")
+	data, err := os.ReadFile("testdata/labels.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	var out []label
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if line == "" || strings.HasPrefix(line, "#") {

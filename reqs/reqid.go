@@ -83,38 +83,42 @@ func explicitMarkers(doc *specs.Document, rs []*Requirement) []string {
 	si := 0
 	for _, loc := range locs {
 		start, end := loc[0], loc[1]
-		id := string(doc.Source[loc[2]:loc[3]])
 		if inCodeBlock(doc, start) {
 			continue
 		}
 		for si < len(sents) && sents[si].Span.End <= end {
 			si++
 		}
+		// sents[si] is the first sentence ending after the marker.
 		var target *specs.Sentence
-		for k := si; k < len(sents); k++ {
-			if sents[k].Span.End > end {
-				target = sents[k]
-				break
-			}
+		if si < len(sents) {
+			target = sents[si]
 		}
 		if target != nil && target.Span.Start <= start && markerInCodeSpan(target) {
 			continue
 		}
 		pos := doc.Position(start)
-		if target == nil || len(first[target]) == 0 {
-			warns = append(warns, fmt.Sprintf("%s:%d:%d: marker %q does not precede a requirement", doc.Path, pos.Line, pos.Column, id))
-			continue
+		where := fmt.Sprintf("%s:%d:%d", doc.Path, pos.Line, pos.Column)
+		warns = nameRequirements(warns, where, string(doc.Source[loc[2]:loc[3]]), first[target])
+	}
+	return warns
+}
+
+// nameRequirements gives a marker's ID to the requirements of the
+// sentence it precedes, the first keyword's plain and the others' with
+// "-2", "-3", ...
+func nameRequirements(warns []string, where, id string, rs []*Requirement) []string {
+	if len(rs) == 0 {
+		return append(warns, fmt.Sprintf("%s: marker %q does not precede a requirement", where, id))
+	}
+	for k, r := range rs {
+		if r.Explicit {
+			return append(warns, fmt.Sprintf("%s: marker %q: requirement already named %q", where, id, r.ID))
 		}
-		for k, r := range first[target] {
-			if r.Explicit {
-				warns = append(warns, fmt.Sprintf("%s:%d:%d: marker %q: requirement already named %q", doc.Path, pos.Line, pos.Column, id, r.ID))
-				break
-			}
-			r.Explicit = true
-			r.ID = id
-			if k > 0 {
-				r.ID = id + "-" + strconv.Itoa(k+1)
-			}
+		r.Explicit = true
+		r.ID = id
+		if k > 0 {
+			r.ID = id + "-" + strconv.Itoa(k+1)
 		}
 	}
 	return warns

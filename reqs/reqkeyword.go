@@ -128,21 +128,7 @@ func appendKeywords(hits []keywordHit, text string, code [][2]int) []keywordHit 
 			i = j
 			continue
 		}
-		word := text[i:j]
-		kw, end := "", j
-		switch word {
-		case "MUST", "SHALL", "SHOULD", "MAY":
-			kw = word
-			if k, ok := secondWord(text, j, "NOT"); ok {
-				kw, end = word+" NOT", k
-			}
-		case "NOT":
-			if k, ok := secondWord(text, j, "RECOMMENDED"); ok {
-				kw, end = "NOT RECOMMENDED", k
-			}
-		case "REQUIRED", "RECOMMENDED", "OPTIONAL":
-			kw = word
-		}
+		kw, end := keywordAt(text, i, j)
 		if kw == "" {
 			i = j - 1
 			continue
@@ -202,6 +188,25 @@ func listNoun(after string) bool {
 		}
 	}
 	return false
+}
+
+// keywordAt returns the keyword that starts with the upper-case word
+// text[i:j], and where it ends, or "" when the word starts none.
+func keywordAt(text string, i, j int) (string, int) {
+	switch word := text[i:j]; word {
+	case "MUST", "SHALL", "SHOULD", "MAY":
+		if k, ok := secondWord(text, j, "NOT"); ok {
+			return word + " NOT", k
+		}
+		return word, j
+	case "NOT":
+		if k, ok := secondWord(text, j, "RECOMMENDED"); ok {
+			return "NOT RECOMMENDED", k
+		}
+	case "REQUIRED", "RECOMMENDED", "OPTIONAL":
+		return word, j
+	}
+	return "", j
 }
 
 // secondWord reports whether text[at:] is whitespace followed by the whole
@@ -294,14 +299,10 @@ func normalizeText(text string, hits []keywordHit) string {
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		i += n
-		switch r {
-		case '`', '*':
+		switch r = normRune(r); r {
+		case 0:
 			continue
-		case '\u201c', '\u201d':
-			r = '"'
-		case '\u2018', '\u2019':
-			r = '\''
-		case ' ', '\t', '\n', '\r', '\u00a0':
+		case ' ':
 			space = true
 			continue
 		}
@@ -309,9 +310,6 @@ func normalizeText(text string, hits []keywordHit) string {
 			sb.WriteByte(' ')
 		}
 		space = false
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
 		sb.WriteRune(r)
 	}
 	out := strings.TrimRight(sb.String(), ".:;!? ")
@@ -325,6 +323,26 @@ func normalizeText(text string, hits []keywordHit) string {
 		out = rfcCiteRE.ReplaceAllString(out, "rfc $1")
 	}
 	return out
+}
+
+// normRune maps a rune of a requirement's text to its normalized form:
+// 0 for markup dropped, ' ' for any space, straight quotes for
+// typographic ones, lower case for ASCII letters.
+func normRune(r rune) rune {
+	switch r {
+	case '`', '*':
+		return 0
+	case '\u201c', '\u201d':
+		return '"'
+	case '\u2018', '\u2019':
+		return '\''
+	case ' ', '\t', '\n', '\r', '\u00a0':
+		return ' '
+	}
+	if r >= 'A' && r <= 'Z' {
+		r += 'a' - 'A'
+	}
+	return r
 }
 
 // maxLabel is the longest label, in bytes, that normalizeText drops.

@@ -501,20 +501,6 @@ func isLetters(w string) bool {
 	return true
 }
 
-// singular crudely singularizes an English plural ("registries",
-// "headers").
-func singular(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && len(w) > 3:
-		return w[:len(w)-1]
-	}
-	return w
-}
-
 // collectErrorCodes adds the error codes of tables whose header has a
 // "Code" column (cells written as `UPPER_CASE` code spans).
 func collectErrorCodes(doc *specs.Document, codes map[string]bool) map[string]bool {
@@ -569,67 +555,80 @@ var (
 func sentenceRefs(set *specs.Set, r *Requirement, codes map[string]bool, reqs map[string]*Requirement) []Ref {
 	refs := []Ref{}
 	seen := map[Ref]bool{}
-	add := func(k RefKind, t string) {
-		ref := Ref{k, t}
-		if t != "" && !seen[ref] {
+	add := func(ref Ref) {
+		if ref.Target != "" && !seen[ref] {
 			seen[ref] = true
 			refs = append(refs, ref)
 		}
 	}
 	s := r.Sentence
 	for _, l := range s.Links {
-		if l.Image {
-			continue
-		}
-		label := strings.TrimSpace(l.Text)
-		switch {
-		case endpointLabelRE.MatchString(label):
-			add(RefEndpoint, label)
-			continue
-		case codeLabelRE.MatchString(label):
-			add(RefError, label)
-			continue
-		}
-		dest := strings.TrimSpace(l.Destination)
-		if m := rfcURLRE.FindStringSubmatch(dest); m != nil {
-			add(RefRFC, "RFC "+m[1])
-			continue
-		}
-		file, frag, local := set.Resolve(r.Doc, dest)
-		switch {
-		case !local:
-			add(RefURL, dest)
-		case frag != "" && file == r.File && reqs[frag] != nil:
-			add(RefRequirement, frag)
-		case frag != "":
-			add(RefSection, file+"#"+frag)
-		default:
-			add(RefFile, file)
+		if !l.Image {
+			add(linkRef(set, r, l, reqs))
 		}
 	}
 	if strings.Contains(s.Text, "RFC") {
 		for _, m := range rfcTextRE.FindAllStringSubmatch(stripCode(s.Text, s.Code), -1) {
-			add(RefRFC, "RFC "+strings.TrimLeft(m[1], "0"))
+			add(Ref{RefRFC, "RFC " + strings.TrimLeft(m[1], "0")})
 		}
 	}
+	for _, name := range errorNames(r, codes) {
+		add(Ref{RefError, name})
+	}
+	return refs
+}
+
+// errorNames lists the error codes a requirement names in code spans and,
+// in a table cell, the error code of its row.
+func errorNames(r *Requirement, codes map[string]bool) []string {
+	if len(codes) == 0 {
+		return nil
+	}
+	var out []string
+	s := r.Sentence
 	for _, c := range s.Code {
 		if c[0] < 0 || c[1] > len(s.Text) || c[0] > c[1] {
 			continue
 		}
-		name := strings.Trim(s.Text[c[0]:c[1]], "` ")
-		if codes[name] {
-			add(RefError, name)
+		if name := strings.Trim(s.Text[c[0]:c[1]], "` "); codes[name] {
+			out = append(out, name)
 		}
 	}
-	// A requirement in a table cell refers to the error code of its row.
-	if b := r.block; b != nil && b.Table != nil && b.Row > 0 && b.Row-1 < len(b.Table.Rows) {
-		for _, cell := range b.Table.Rows[b.Row-1] {
-			if name := strings.Trim(strings.TrimSpace(blockText(cell)), "`"); cell != b && codes[name] {
-				add(RefError, name)
-			}
+	b := r.block
+	if b == nil || b.Table == nil || b.Row <= 0 || b.Row-1 >= len(b.Table.Rows) {
+		return out
+	}
+	for _, cell := range b.Table.Rows[b.Row-1] {
+		if name := strings.Trim(strings.TrimSpace(blockText(cell)), "`"); cell != b && codes[name] {
+			out = append(out, name)
 		}
 	}
-	return refs
+	return out
+}
+
+// linkRef resolves one link of a requirement's sentence.
+func linkRef(set *specs.Set, r *Requirement, l *specs.Link, reqs map[string]*Requirement) Ref {
+	label := strings.TrimSpace(l.Text)
+	switch {
+	case endpointLabelRE.MatchString(label):
+		return Ref{RefEndpoint, label}
+	case codeLabelRE.MatchString(label):
+		return Ref{RefError, label}
+	}
+	dest := strings.TrimSpace(l.Destination)
+	if m := rfcURLRE.FindStringSubmatch(dest); m != nil {
+		return Ref{RefRFC, "RFC " + m[1]}
+	}
+	file, frag, local := set.Resolve(r.Doc, dest)
+	switch {
+	case !local:
+		return Ref{RefURL, dest}
+	case frag != "" && file == r.File && reqs[frag] != nil:
+		return Ref{RefRequirement, frag}
+	case frag != "":
+		return Ref{RefSection, file + "#" + frag}
+	}
+	return Ref{RefFile, file}
 }
 
 // buildEdges derives contains, references and refines edges.
@@ -640,33 +639,46 @@ func buildEdges(g *Graph, perDoc [][]*Requirement) []Edge {
 	}
 	edges := make([]Edge, 0, n)
 	for _, rs := range perDoc {
-		// first requirement of each list item, for refines edges
-		firstOf := map[*specs.ListItem]*Requirement{}
-		for _, r := range rs {
-			if it := r.block.Item; it != nil {
-				if _, ok := firstOf[it]; !ok {
-					firstOf[it] = r
-				}
-			}
+		edges = docEdges(edges, rs)
+	}
+	return edges
+}
+
+// docEdges appends the edges of one document's requirements.
+func docEdges(edges []Edge, rs []*Requirement) []Edge {
+	// first requirement of each list item, for refines edges
+	firstOf := map[*specs.ListItem]*Requirement{}
+	for _, r := range rs {
+		if it := r.block.Item; it != nil && firstOf[it] == nil {
+			firstOf[it] = r
 		}
-		for _, r := range rs {
-			sec := r.File
-			if r.Section != "" {
-				sec += "#" + r.Section
-			}
-			edges = append(edges, Edge{EdgeContains, sec, r.ID, RefRequirement})
-			for _, ref := range r.Refs {
-				edges = append(edges, Edge{EdgeReferences, r.ID, ref.Target, ref.Kind})
-			}
-			if it := r.block.Item; it != nil {
-				for p := it.Parent; p != nil; p = p.Parent {
-					if pr := firstOf[p]; pr != nil && pr != r {
-						edges = append(edges, Edge{EdgeRefines, r.ID, pr.ID, RefRequirement})
-						break
-					}
-				}
-			}
+	}
+	for _, r := range rs {
+		sec := r.File
+		if r.Section != "" {
+			sec += "#" + r.Section
+		}
+		edges = append(edges, Edge{EdgeContains, sec, r.ID, RefRequirement})
+		for _, ref := range r.Refs {
+			edges = append(edges, Edge{EdgeReferences, r.ID, ref.Target, ref.Kind})
+		}
+		if pr := refined(r, firstOf); pr != nil {
+			edges = append(edges, Edge{EdgeRefines, r.ID, pr.ID, RefRequirement})
 		}
 	}
 	return edges
+}
+
+// refined returns the first requirement of the nearest enclosing list
+// item that has one, which r (in a nested item) refines, or nil.
+func refined(r *Requirement, firstOf map[*specs.ListItem]*Requirement) *Requirement {
+	if r.block.Item == nil {
+		return nil
+	}
+	for p := r.block.Item.Parent; p != nil; p = p.Parent {
+		if pr := firstOf[p]; pr != nil && pr != r {
+			return pr
+		}
+	}
+	return nil
 }

@@ -168,7 +168,7 @@ func loadReqSets(ws *workspace.Workspace, args []string, sel workspace.Selection
 	for _, in := range ws.Select(args, workspace.OneSet) {
 		vocab, err := reqs.DefaultVocabulary().With(in.Config.Roles)
 		if err != nil {
-			return nil, fmt.Errorf("%s: spec set %q: roles: %v", cmp.Or(ws.ConfigPath, workspace.ConfigFile), in.Config.Name, err)
+			return nil, fmt.Errorf("%s: spec set %q: roles: %w", cmp.Or(ws.ConfigPath, workspace.ConfigFile), in.Config.Name, err)
 		}
 		set, err := ws.Load(in)
 		errs = append(errs, err)
