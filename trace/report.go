@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -262,7 +263,7 @@ func ParseThresholds(s string) (Thresholds, error) {
 			return nil, fmt.Errorf("--fail-under %q: want LEVEL=PERCENT with LEVEL must, should or may", part)
 		}
 		n, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), "%"), 64)
-		if err != nil || n < 0 || n > 100 {
+		if err != nil || math.IsNaN(n) || n < 0 || n > 100 {
 			return nil, fmt.Errorf("--fail-under %q: want a percentage from 0 to 100", part)
 		}
 		t[level] = n

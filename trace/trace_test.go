@@ -201,6 +201,8 @@ func TestThresholds(t *testing.T) {
 		{"must", 0, true},
 		{"must=101", 0, true},
 		{"never=5", 0, true},
+		{"must=NaN", 0, true}, // NaN compares false: a gate that never fails
+		{"must=-0x1p-2", 0, true},
 	} {
 		th, err := ParseThresholds(tc.spec)
 		if (err != nil) != tc.err {

@@ -72,6 +72,9 @@ func (a *app) runSchemaGen(args []string, out string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(gen)
 	}
+	if err := schema.CheckFiles(gen); err != nil {
+		return usageError{err}
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return usageError{err}
 	}
