@@ -60,7 +60,15 @@ func (p SchemasPage) Render(b *Builder) error {
 	rel := path.Join(p.dir(), "index.html")
 	d := schemasData{Page: b.Page(rel, "Schemas · "+p.Spec.Name), Spec: p.Spec.Name}
 	prefix := commonDir(p.Spec.Set)
+	written := map[string]schema.Generated{}
 	for _, g := range p.Generated {
+		// Two documents of one name (a/m.md, b/m.md) generate one file
+		// name: keep the first and say so, never overwrite it silently.
+		if first, ok := written[path.Base(g.File)]; ok {
+			b.Warnf(g.Source, g.Line, "schema %s is not published: %s:%d generates a schema of the same name", path.Base(g.File), first.Source, first.Line)
+			continue
+		}
+		written[path.Base(g.File)] = g
 		data, err := json.MarshalIndent(g.Schema, "", "  ")
 		if err != nil {
 			return fmt.Errorf("%s: %w", g.File, err)
