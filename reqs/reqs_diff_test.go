@@ -217,7 +217,7 @@ func imageSpecAt(t *testing.T, version string) string {
 // locations only.
 func TestDiffImageSpec(t *testing.T) {
 	load := func(version string) *Graph {
-		opts := specs.LoadOptions{Exclude: specs.GovernancePatterns}
+		opts := specs.LoadOptions{Exclude: specs.GovernancePatterns()}
 		set, err := specs.Load(imageSpecAt(t, version), []string{"."}, opts)
 		if err != nil {
 			t.Fatal(err)

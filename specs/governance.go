@@ -2,13 +2,16 @@ package specs
 
 import "strings"
 
-// GovernancePatterns are exclude patterns (see LoadOptions.Exclude) for
-// the files that govern a project rather than specify anything:
+// GovernancePatterns returns exclude patterns (see LoadOptions.Exclude)
+// for the files that govern a project rather than specify anything:
 // MAINTAINERS, GOVERNANCE, RELEASES, CONTRIBUTING and the like, and
-// anything under .github.
-var GovernancePatterns = []string{
-	"MAINTAINERS*", "GOVERNANCE*", "RELEASES*", "CONTRIBUTING*", "EMERITUS*",
-	"CODE_OF_CONDUCT*", "CODE-OF-CONDUCT*", "SECURITY*", "OWNERS*", ".github",
+// anything under .github. It returns a new slice each call, so no caller
+// can change what another sees.
+func GovernancePatterns() []string {
+	return []string{
+		"MAINTAINERS*", "GOVERNANCE*", "RELEASES*", "CONTRIBUTING*", "EMERITUS*",
+		"CODE_OF_CONDUCT*", "CODE-OF-CONDUCT*", "SECURITY*", "OWNERS*", ".github",
+	}
 }
 
 // IsGovernance reports a project governance file (GovernancePatterns,
@@ -18,7 +21,7 @@ var GovernancePatterns = []string{
 func IsGovernance(p string) bool {
 	p = strings.ReplaceAll(p, "\\", "/")
 	upper := strings.ToUpper(p)
-	for _, pat := range GovernancePatterns {
+	for _, pat := range GovernancePatterns() {
 		if excluded(upper, []string{strings.ToUpper(pat)}) {
 			return true
 		}

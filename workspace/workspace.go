@@ -197,7 +197,7 @@ func (w *Workspace) LoadOptions() specs.LoadOptions {
 // whether governance files are wanted.
 type Selection struct {
 	Exclude []string
-	// Governance keeps governance files (specs.GovernancePatterns) that a
+	// Governance keeps governance files (specs.GovernancePatterns()) that a
 	// zero-config workspace leaves out of the requirement graph.
 	Governance bool
 }
@@ -210,7 +210,7 @@ func (w *Workspace) SelectOptions(sel Selection) specs.LoadOptions {
 	opts := w.LoadOptions()
 	opts.Exclude = append(append([]string(nil), opts.Exclude...), sel.Exclude...)
 	if w.ConfigPath == "" && !sel.Governance {
-		opts.Exclude = append(opts.Exclude, specs.GovernancePatterns...)
+		opts.Exclude = append(opts.Exclude, specs.GovernancePatterns()...)
 	}
 	return opts
 }

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -122,7 +121,7 @@ func checkOutput(out string, ins []workspace.Input) error {
 		}
 	}
 	for _, in := range inputs {
-		if rel, err := filepath.Rel(o, in); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		if rel, err := filepath.Rel(o, in); err == nil && (rel == "." || filepath.IsLocal(rel)) {
 			return usagef("output directory %s holds the inputs (%s): choose another with -o", out, in)
 		}
 	}

@@ -111,6 +111,18 @@ func TestBuildRefusesOutputAmongInputs(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "index.html")); err == nil {
 		t.Error("build wrote index.html among the sources")
 	}
+	// An input directory whose name merely starts with ".." is inside
+	// (refused here or by the site's own check).
+	dotted := filepath.Join(dir, "..data")
+	if err := os.MkdirAll(dotted, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dotted, "b.md"), []byte("# B\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "build", dotted, "-o", dir); code != 2 || !strings.Contains(stderr, "holds the input") {
+		t.Errorf("-o %s with input %s: exit %d, stderr %q", dir, dotted, code, stderr)
+	}
 }
 
 // TestSpecSetNames: lint, reqs and build accept a configured spec set's
