@@ -336,8 +336,11 @@ func valueKeyword(t, name, kind string) (string, any) {
 			return "pattern", m[1]
 		}
 	case (strings.Contains(t, "MUST be `") || strings.Contains(t, "MUST be set to `")) && aboutItself(t, name):
-		if v, ok := literal(constRE.FindStringSubmatch(t)[1], kind); ok {
-			return "const", v
+		// An unclosed code span ("MUST be `" at the end) names no value.
+		if m := constRE.FindStringSubmatch(t); m != nil {
+			if v, ok := literal(m[1], kind); ok {
+				return "const", v
+			}
 		}
 	}
 	return "", nil
