@@ -124,12 +124,14 @@ func summarize(s *specSite) specSummary {
 	return sum
 }
 
-// roleOf is who a requirement binds ("" shows as "unspecified").
+// roleOf is the normalized role a requirement binds (registry, client,
+// runtime, …: reqs.Role), not the subject as written, so the chart and
+// the index filter group "Clients" and "the client" together.
 func roleOf(r *reqs.Requirement) string {
-	if r.Actor == "" {
+	if r.Role == "" {
 		return "unspecified"
 	}
-	return r.Actor
+	return string(r.Role)
 }
 
 type specPage struct {
