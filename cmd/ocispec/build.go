@@ -132,7 +132,7 @@ func checkOutput(out string, ins []workspace.Input) error {
 // for the status the home page shows; a set that cannot be linted shows
 // none.
 func lintStatus(ws *workspace.Workspace, ins []workspace.Input, list []render.Spec) {
-	cfg := lintConfig(ws.Config.Lint, nil)
+	cfg := lintConfig(ws, nil)
 	rules, err := lint.Select(cfg)
 	if err != nil {
 		return

@@ -66,8 +66,7 @@ func (a *app) runLint(args []string, fl lintFlags) error {
 	if err != nil {
 		return err
 	}
-	cfg := lintConfig(ws.Config.Lint, fl.rules)
-	cfg.Options = withSchemaMediaTypes(cfg.Options, ws)
+	cfg := lintConfig(ws, fl.rules)
 	rules, err := lint.Select(cfg)
 	if err != nil {
 		return usageError{err}
@@ -201,11 +200,12 @@ func lintStream(sets []lintSet, rules []*lint.Enabled, cfg lint.Config, opts spe
 
 // lintConfig turns the lint section of ocispec.yaml, which the workspace
 // has validated, and --rule flags into a lint.Config.
-func lintConfig(lc workspace.LintConfig, only []string) lint.Config {
+func lintConfig(ws *workspace.Workspace, only []string) lint.Config {
+	lc := ws.Config.Lint
 	cfg := lint.Config{
 		Severity:      map[string]lint.Severity{},
 		Only:          only,
-		Options:       lc.Options,
+		Options:       withSchemaMediaTypes(lc.Options, ws),
 		Abbreviations: lc.Abbreviations,
 	}
 	for id, s := range lc.Rules {
